@@ -1,0 +1,88 @@
+"""Load the bank's YAML files into domain questions.
+
+The result is cached per process: the bank is read-only data shipped in the package, and
+loading it once keeps ``askback prepare`` well under a second.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from functools import lru_cache
+from pathlib import Path
+
+from askback.core.models import ListenFor, Question
+from askback.errors import BankError
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def bank_files(data_dir: Path = DATA_DIR) -> list[Path]:
+    return sorted(data_dir.glob("*.yaml"))
+
+
+@lru_cache(maxsize=4)
+def load_bank(data_dir: Path = DATA_DIR) -> tuple[Question, ...]:
+    """Every question in the bank, validated; raises :class:`BankError` naming file and field."""
+    questions: list[Question] = []
+    seen: dict[str, Path] = {}
+    for path in bank_files(data_dir):
+        for question in _load_file(path):
+            if question.id in seen:
+                raise BankError(f"{path.name}: id {question.id} is also in {seen[question.id].name}")
+            seen[question.id] = path
+            questions.append(question)
+    if not questions:
+        raise BankError(f"no questions found in {data_dir}")
+    return tuple(questions)
+
+
+def _load_file(path: Path) -> list[Question]:
+    import yaml
+    from pydantic import ValidationError
+
+    from askback.bank.schema import BankFile
+
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        parsed = BankFile.model_validate(raw)
+    except yaml.YAMLError as exc:
+        raise BankError(f"{path.name}: not valid YAML: {exc}") from exc
+    except ValidationError as exc:
+        raise BankError(f"{path.name}: {_describe(exc, raw)}") from exc
+    return [
+        Question(
+            id=q.id,
+            text=q.text,
+            category=parsed.category,
+            subtopic=q.subtopic,
+            form=q.form,
+            roles=tuple(q.roles),
+            stages=tuple(q.stages),
+            signals=tuple(q.signals),
+            priorities=tuple(q.priorities),
+            googleable=tuple(q.googleable),
+            follow_ups=tuple(q.follow_ups),
+            listen_for=ListenFor(tuple(q.listen_for.good), tuple(q.listen_for.red_flag)),
+        )
+        for q in parsed.questions
+    ]
+
+
+def _describe(exc: object, raw: object) -> str:
+    """Name the failing question by id rather than by list index, which nobody can find."""
+    from pydantic import ValidationError
+
+    assert isinstance(exc, ValidationError)
+    lines = []
+    for error in exc.errors()[:10]:
+        loc = list(error["loc"])
+        where = ".".join(str(part) for part in loc)
+        if len(loc) >= 2 and loc[0] == "questions" and isinstance(loc[1], int) and isinstance(raw, dict):
+            with contextlib.suppress(KeyError, IndexError, AttributeError, TypeError):
+                where = f"{raw['questions'][loc[1]].get('id', loc[1])}." + ".".join(str(p) for p in loc[2:])
+        lines.append(f"{where.rstrip('.')}: {error['msg']}")
+    return "; ".join(lines)
+
+
+def by_id(data_dir: Path = DATA_DIR) -> dict[str, Question]:
+    return {q.id: q for q in load_bank(data_dir)}

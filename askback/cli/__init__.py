@@ -1,0 +1,43 @@
+"""The ``askback`` command: a thin front end over askback's services.
+
+Each command parses its options, calls one service and formats the result. Errors a user
+can fix become one line on stderr and an exit code (2 for bad usage, 1 otherwise); set
+``ASKBACK_DEBUG=1`` to see the traceback instead.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from askback.cli import answers, bank, companies, demo, plans, prepare, profile, taxonomy
+from askback.errors import AskbackError, UsageError
+
+app = typer.Typer(
+    name="askback",
+    help="Interview the employer back: research a company, prepare specific open questions "
+    "for the right interviewer, and weigh what you heard.\n\n"
+    "Start with: askback demo",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+
+for module in (prepare, plans, bank, companies, profile, answers, demo, taxonomy):
+    module.register(app)
+
+
+def main() -> None:
+    try:
+        app()
+    except AskbackError as exc:
+        if os.environ.get("ASKBACK_DEBUG"):
+            raise
+        typer.echo(f"Error: {exc}", err=True)
+        sys.exit(2 if isinstance(exc, UsageError) else 1)
+    except KeyboardInterrupt:
+        typer.echo("Interrupted.", err=True)
+        sys.exit(130)

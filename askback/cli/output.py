@@ -1,0 +1,100 @@
+"""Output shared by every command: one ``--format`` option, tables on a terminal, plain
+text when piped, JSON for scripts.
+
+Rich is imported only when something is printed, which keeps ``askback --help`` fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+class ListFormat(StrEnum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class DocFormat(StrEnum):
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+FormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help="text (a table), json or jsonl.")]
+DocFormatOption = Annotated[DocFormat, typer.Option("--format", "-f", help="text, md (Markdown) or json.")]
+
+_console: Console | None = None
+
+
+def console() -> Console:
+    global _console
+    if _console is None:
+        from rich.console import Console
+
+        _console = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+    return _console
+
+
+def emit_rows(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[tuple[str, str]],
+    fmt: ListFormat,
+    empty: str = "Nothing to show.",
+) -> None:
+    """A listing: a Rich table on a terminal, tab-separated lines when piped, or JSON."""
+    if fmt is ListFormat.json:
+        typer.echo(json.dumps(list(rows), indent=2, ensure_ascii=False, default=str))
+        return
+    if fmt is ListFormat.jsonl:
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False, default=str))
+        return
+    if not rows:
+        typer.echo(empty)
+        return
+    if not sys.stdout.isatty():
+        for row in rows:
+            typer.echo("\t".join(_cell(row.get(key)) for key, _ in columns))
+        return
+    from rich.table import Table
+
+    table = Table(show_edge=False, header_style="bold")
+    for _, header in columns:
+        table.add_column(header, overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(row.get(key)) for key, _ in columns))
+    console().print(table)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def emit_document(text: str, out: Path | None) -> None:
+    """Print a rendered document, or write it to ``out`` and say where it went."""
+    if out is None:
+        typer.echo(text)
+        return
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    except OSError as exc:
+        from askback.errors import UsageError
+
+        raise UsageError(f"cannot write {out}: {exc.strerror}") from exc
+    typer.echo(f"Wrote {out}", err=True)

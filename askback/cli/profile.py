@@ -1,0 +1,84 @@
+"""``askback profile``: the role you seek, what you care about, what you want to show."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from askback.cli.options import PriorityOption, SignalOption, open_db, parse_priorities, parse_signals
+from askback.cli.output import FormatOption, ListFormat, emit_rows
+from askback.errors import UsageError
+
+profile_app = typer.Typer(help="Your candidate profile: role, seniority, priorities and signals.")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(profile_app, name="profile")
+
+
+@profile_app.callback(invoke_without_command=True)
+def profile_default(ctx: typer.Context, fmt: FormatOption = ListFormat.text) -> None:
+    """Show your profile (the same as askback profile show).
+
+    Example: askback profile
+    """
+    if ctx.invoked_subcommand is None:
+        show(fmt)
+
+
+@profile_app.command(name="show")
+def show(fmt: FormatOption = ListFormat.text) -> None:
+    """Show your profile.
+
+    Example: askback profile show --format json
+    """
+    from askback.store import profiles
+
+    with open_db().session() as session:
+        profile = profiles.load(session)
+    if profile is None:
+        typer.echo("No profile yet. Try: askback profile set --role 'Backend engineer' --priority mentoring=3")
+        return
+    row = {
+        "role": profile.role,
+        "seniority": profile.seniority,
+        "priorities": [f"{k}={v:g}" for k, v in sorted(profile.priorities.items(), key=lambda kv: -kv[1])],
+        "signals": list(profile.signals),
+    }
+    if fmt is ListFormat.text:
+        for key, value in row.items():
+            typer.echo(f"{key}: {', '.join(value) if isinstance(value, list) else value}")
+    else:
+        emit_rows([row], [], fmt)
+
+
+@profile_app.command(name="set")
+def set_profile(
+    role: Annotated[str | None, typer.Option("--role", "-r", help="The job you seek.")] = None,
+    seniority: Annotated[
+        str | None, typer.Option("--seniority", help="junior, mid, senior, staff, principal, manager or director.")
+    ] = None,
+    priority: PriorityOption = None,
+    signal: SignalOption = None,
+) -> None:
+    """Set parts of your profile; what you leave out stays as it was.
+
+    Example: askback profile set --role "Senior backend engineer" --seniority senior --priority mentoring=3 --priority remote=1 --signal ownership
+    """
+    from askback.core.models import Profile
+    from askback.core.taxonomy import SENIORITIES
+    from askback.store import profiles
+
+    if seniority is not None and seniority not in SENIORITIES:
+        raise UsageError(f"unknown seniority {seniority!r}; choose one of {', '.join(SENIORITIES)}")
+    with open_db().session() as session:
+        current = profiles.load(session) or Profile()
+        updated = Profile(
+            role=role if role is not None else current.role,
+            seniority=seniority if seniority is not None else current.seniority,
+            priorities=parse_priorities(priority) or dict(current.priorities),
+            signals=parse_signals(signal) or current.signals,
+        )
+        profiles.save(session, updated)
+    typer.echo("Profile saved.")

@@ -1,0 +1,1 @@
+"""The domain: taxonomy and typed objects, free of I/O."""

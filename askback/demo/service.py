@@ -1,0 +1,55 @@
+"""Load the demo company and a demo candidate profile into the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from askback.core.models import Company, Profile
+from askback.store import companies, profiles
+from askback.store.db import Database
+
+DEMO_DIR = Path(__file__).parent
+SITE_DIR = DEMO_DIR / "site"
+
+
+@dataclass(frozen=True)
+class DemoCompany:
+    name: str
+    slug: str
+    url: str
+    about: str
+    profile: Profile
+    site: Path
+
+
+def demo_company() -> DemoCompany:
+    import yaml
+
+    raw = yaml.safe_load((DEMO_DIR / "company.yaml").read_text(encoding="utf-8"))
+    p = raw.get("profile", {})
+    return DemoCompany(
+        name=raw["name"],
+        slug=raw["slug"],
+        url=raw["url"],
+        about=raw.get("about", ""),
+        profile=Profile(
+            role=p.get("role", ""),
+            seniority=p.get("seniority", ""),
+            priorities={k: float(v) for k, v in p.get("priorities", {}).items()},
+            signals=tuple(p.get("signals", ())),
+        ),
+        site=SITE_DIR,
+    )
+
+
+def load_demo(db: Database) -> tuple[Company, Profile]:
+    """Register the demo company; give the user the demo profile only if they have none."""
+    demo = demo_company()
+    with db.session() as session:
+        company = companies.ensure(session, demo.name, url=demo.url, about=demo.about)
+        profile = profiles.load(session)
+        if profile is None:
+            profiles.save(session, demo.profile)
+            profile = demo.profile
+    return company, profile

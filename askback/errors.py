@@ -1,0 +1,33 @@
+"""askback's exceptions, as one small tree.
+
+Front ends catch :class:`AskbackError` and show its message in one line; anything else is a
+bug and keeps its traceback.
+
+    AskbackError
+    ├── UsageError          bad input from the user (unknown id, bad option value)
+    ├── NotFoundError       a named thing does not exist (company, plan, question)
+    ├── BankError           the question bank's data files are invalid
+    └── StoreError          the database cannot be opened or written
+"""
+
+from __future__ import annotations
+
+
+class AskbackError(Exception):
+    """Base of every error a user can cause or fix."""
+
+
+class UsageError(AskbackError):
+    pass
+
+
+class NotFoundError(AskbackError):
+    pass
+
+
+class BankError(AskbackError):
+    pass
+
+
+class StoreError(AskbackError):
+    pass

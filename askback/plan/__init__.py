@@ -1,0 +1,1 @@
+"""Planning: choose, order and explain the questions for one interview."""

@@ -1,0 +1,100 @@
+"""Build a plan from the bank, the request and what earlier rounds already learned.
+
+A pure function over data: the service layer loads the inputs and saves the result, so the
+planner is tested without a database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from askback.core import taxonomy
+from askback.core.models import Answer, Company, Plan, PlanItem, Question
+from askback.plan.order import conversation_order
+from askback.plan.request import PlanRequest
+from askback.plan.score import Candidate, score
+from askback.plan.select import Choice, backups, select
+
+MAX_CROSS_CHECKS = 2
+
+
+@dataclass(frozen=True)
+class History:
+    """What earlier rounds with this company produced."""
+
+    answers: tuple[Answer, ...] = ()
+
+    def answered_ids(self) -> set[str]:
+        return {a.question_id for a in self.answers if a.text.strip()}
+
+
+def build_plan(bank: Sequence[Question], request: PlanRequest, company: Company, history: History = History()) -> Plan:
+    scored = [c for c in (score(q, request) for q in bank) if c is not None]
+    answered = history.answered_ids()
+    fresh = [c for c in scored if c.question.id not in answered]
+    forced = _cross_checks(scored, request, history)
+    weighted = taxonomy.weighted_categories(request.profile.priorities)
+    main = select(fresh, request.question_budget, weighted, forced)
+    spare = [c for c in fresh if c.question.id not in {m.candidate.question.id for m in main}]
+    items = [_item(m.candidate, company, "main", m.reasons, cross_check=m in forced) for m in main]
+    items = conversation_order(items, lambda i: i.subtopic)
+    items += [
+        _item(c, company, "backup", (*c.reasons, f"stands in for {target} if that topic is covered"), backup_for=target)
+        for c, target in backups(spare, main)
+    ]
+    return Plan(
+        company=company,
+        interviewer=request.interviewer,
+        stage=request.stage,
+        minutes=request.minutes,
+        items=tuple(items),
+        profile=request.profile,
+        role=request.profile.role,
+    )
+
+
+def _cross_checks(scored: Sequence[Candidate], request: PlanRequest, history: History) -> list[Choice]:
+    """Key questions answered before by someone else, asked again to see if answers agree."""
+    asked_by: dict[str, set[str]] = {}
+    for answer in history.answers:
+        if answer.text.strip():
+            asked_by.setdefault(answer.question_id, set()).add(answer.interviewer)
+    eligible = [c for c in scored if c.question.id in asked_by and request.interviewer not in asked_by[c.question.id]]
+    eligible.sort(key=lambda c: (-c.score, c.question.id))
+    limit = min(MAX_CROSS_CHECKS, max(1, request.question_budget // 3))
+    return [
+        Choice(
+            c,
+            c.score,
+            (
+                *c.reasons,
+                "cross-check: already answered by "
+                + ", ".join(taxonomy.role_label(r).lower() for r in sorted(asked_by[c.question.id]))
+                + "; asking again shows whether the answers agree",
+            ),
+        )
+        for c in eligible[:limit]
+    ]
+
+
+def _item(
+    candidate: Candidate,
+    company: Company,
+    kind: str,
+    reasons: tuple[str, ...],
+    cross_check: bool = False,
+    backup_for: str | None = None,
+) -> PlanItem:
+    q = candidate.question
+    return PlanItem(
+        question_id=q.id,
+        text=q.render(company.name),
+        category=q.category,
+        subtopic=q.subtopic,
+        kind=kind,
+        cross_check=cross_check,
+        score=candidate.score,
+        reasons=reasons,
+        backup_for=backup_for,
+    )

@@ -1,0 +1,91 @@
+"""Plans as Markdown and JSON: for printing, sharing and scripts.
+
+The terminal view lives in the CLI; these two are front-end neutral and used by the CLI's
+``--format`` and ``--out`` and by the web app's downloads.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from askback.bank.loader import by_id
+from askback.core import taxonomy
+from askback.core.models import Plan, PlanItem
+
+
+def to_dict(plan: Plan) -> dict[str, Any]:
+    bank = by_id()
+    return {
+        "id": plan.id,
+        "company": plan.company.name,
+        "created_at": plan.created_at.isoformat() if plan.created_at else None,
+        "interviewer": plan.interviewer,
+        "stage": plan.stage,
+        "minutes": plan.minutes,
+        "role": plan.role,
+        "profile": {
+            "priorities": plan.profile.priorities,
+            "signals": list(plan.profile.signals),
+        },
+        "questions": [_item_dict(i, bank) for i in plan.main],
+        "backups": [_item_dict(i, bank) for i in plan.backups],
+    }
+
+
+def _item_dict(item: PlanItem, bank: dict[str, Any]) -> dict[str, Any]:
+    q = bank.get(item.question_id)
+    return {
+        "id": item.question_id,
+        "text": item.text,
+        "category": item.category,
+        "subtopic": item.subtopic,
+        "cross_check": item.cross_check,
+        "score": item.score,
+        "why": list(item.reasons),
+        "backup_for": item.backup_for,
+        "follow_ups": list(q.follow_ups) if q else [],
+        "listen_for": {"good": list(q.listen_for.good), "red_flag": list(q.listen_for.red_flag)} if q else None,
+    }
+
+
+def to_json(plan: Plan) -> str:
+    return json.dumps(to_dict(plan), indent=2, ensure_ascii=False)
+
+
+def title(plan: Plan) -> str:
+    who = taxonomy.role_label(plan.interviewer)
+    stage = taxonomy.stage_label(plan.stage).lower()
+    return f"{plan.company.name}: {plan.minutes} minutes with the {who.lower()} ({stage} stage)"
+
+
+def to_markdown(plan: Plan, explain: bool = False) -> str:
+    data = to_dict(plan)
+    lines = [f"# {title(plan)}", ""]
+    if plan.id is not None:
+        lines += [f"Plan {plan.id}" + (f" for {plan.role}" if plan.role else ""), ""]
+    for n, q in enumerate(data["questions"], 1):
+        lines += _markdown_item(n, q, explain)
+    if data["backups"]:
+        lines += ["## Backups", "", "If the interviewer already covered a topic, ask one of these instead.", ""]
+        for q in data["backups"]:
+            lines.append(f"- **{taxonomy.category(q['category']).label}**: {q['text']}")
+            if explain:
+                lines.append(f"  - why: {'; '.join(q['why'])}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _markdown_item(n: int, q: dict[str, Any], explain: bool) -> list[str]:
+    label = taxonomy.category(q["category"]).label
+    mark = " (cross-check)" if q["cross_check"] else ""
+    lines = [f"## {n}. {q['text']}", "", f"*{label}, {taxonomy.subtopic(q['subtopic']).label.lower()}*{mark}", ""]
+    for follow in q["follow_ups"]:
+        lines.append(f"- Follow-up: {follow}")
+    if q["listen_for"]:
+        lines += [f"- Good sign: {g}" for g in q["listen_for"]["good"]]
+        lines += [f"- Red flag: {r}" for r in q["listen_for"]["red_flag"]]
+    if explain:
+        lines.append(f"- Why this question: {'; '.join(q['why'])} (score {q['score']:.2f})")
+    lines.append("")
+    return lines

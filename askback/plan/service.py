@@ -1,0 +1,37 @@
+"""The planning service: what ``askback prepare`` and the web app's plan builder call."""
+
+from __future__ import annotations
+
+from askback.bank import load_bank
+from askback.core.models import Plan, Profile
+from askback.plan.builder import History, build_plan
+from askback.plan.request import make_request
+from askback.store import answers as answer_store
+from askback.store import companies, plans, profiles
+from askback.store.db import Database
+
+
+def prepare(
+    db: Database,
+    company_name: str,
+    interviewer: str = "hiring-manager",
+    stage: str | None = None,
+    minutes: int = 15,
+    role: str | None = None,
+    priorities: dict[str, float] | None = None,
+    signals: tuple[str, ...] | None = None,
+) -> Plan:
+    """Build a plan for the next interview with ``company_name`` and save it.
+
+    The saved profile supplies priorities and signals unless the call names its own; a
+    company the database has not seen yet is created, since preparing is often the first
+    thing a candidate does.
+    """
+    with db.session() as session:
+        saved = profiles.load(session) or Profile()
+        profile = saved.with_overrides(role=role, priorities=priorities, signals=signals)
+        request = make_request(profile, interviewer=interviewer, stage=stage, minutes=minutes)
+        company = companies.ensure(session, company_name)
+        history = History(answers=tuple(answer_store.for_company(session, company.id)))
+        plan = build_plan(load_bank(), request, company, history)
+        return plans.save(session, plan)

@@ -1,0 +1,71 @@
+"""Companies: the employers a candidate researches and interviews with."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from askback.core.models import Company
+from askback.errors import NotFoundError, UsageError
+from askback.store.models import CompanyRow
+
+
+def slugify(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return slug
+
+
+def to_company(row: CompanyRow) -> Company:
+    return Company(
+        id=row.id,
+        slug=row.slug,
+        name=row.name,
+        url=row.url,
+        about=row.about,
+        created_at=row.created_at,
+        researched_at=row.researched_at,
+    )
+
+
+def find_row(session: Session, name: str) -> CompanyRow | None:
+    """By slug or by name, case-insensitively: users type either."""
+    slug = slugify(name)
+    return session.scalars(select(CompanyRow).where(CompanyRow.slug == slug)).first()
+
+
+def get(session: Session, name: str) -> Company:
+    row = find_row(session, name)
+    if row is None:
+        raise NotFoundError(f"no company called {name!r}; `askback companies` lists the known ones")
+    return to_company(row)
+
+
+def ensure(session: Session, name: str, url: str | None = None, about: str | None = None) -> Company:
+    """The company of that name, created if it is new."""
+    slug = slugify(name)
+    if not slug:
+        raise UsageError(f"{name!r} is not a usable company name: it needs letters or digits")
+    row = find_row(session, name)
+    if row is None:
+        row = CompanyRow(slug=slug, name=name.strip(), url=url, about=about)
+        session.add(row)
+        session.flush()
+    else:
+        row.url = url or row.url
+        row.about = about or row.about
+    return to_company(row)
+
+
+def list_all(session: Session) -> list[Company]:
+    return [to_company(r) for r in session.scalars(select(CompanyRow).order_by(CompanyRow.name))]
+
+
+def mark_researched(session: Session, company_id: int, when: datetime) -> None:
+    row = session.get(CompanyRow, company_id)
+    if row is not None:
+        row.researched_at = when

@@ -1,0 +1,101 @@
+"""The database tables, as SQLAlchemy 2 typed models.
+
+Changing a table means adding a migration under ``migrations/versions``; a test compares
+these models with the migrated schema so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}  # noqa: RUF012 - SQLAlchemy's API
+
+
+class CompanyRow(Base):
+    __tablename__ = "companies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    url: Mapped[str | None] = mapped_column(String(2000))
+    about: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    researched_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    plans: Mapped[list[PlanRow]] = relationship(back_populates="company", cascade="all, delete-orphan")
+
+
+class ProfileRow(Base):
+    """The candidate's profile; one row per account (a single local user has one)."""
+
+    __tablename__ = "profiles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    role: Mapped[str] = mapped_column(String(200), default="")
+    seniority: Mapped[str] = mapped_column(String(40), default="")
+    priorities: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    signals: Mapped[list[Any]] = mapped_column(default=list)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class PlanRow(Base):
+    __tablename__ = "plans"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    interviewer: Mapped[str] = mapped_column(String(40))
+    stage: Mapped[str] = mapped_column(String(40))
+    minutes: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(200), default="")
+    profile: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    company: Mapped[CompanyRow] = relationship(back_populates="plans")
+    items: Mapped[list[PlanItemRow]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", order_by="PlanItemRow.position"
+    )
+
+
+class PlanItemRow(Base):
+    __tablename__ = "plan_items"
+    __table_args__ = (UniqueConstraint("plan_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))  # "main" or "backup"
+    question_id: Mapped[str] = mapped_column(String(120))
+    text: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(40))
+    subtopic: Mapped[str] = mapped_column(String(60))
+    cross_check: Mapped[bool] = mapped_column(default=False)
+    score: Mapped[float] = mapped_column(Float, default=0.0)
+    reasons: Mapped[list[Any]] = mapped_column(default=list)
+    backup_for: Mapped[str | None] = mapped_column(String(120))
+
+    plan: Mapped[PlanRow] = relationship(back_populates="items")
+
+
+class AnswerRow(Base):
+    """What an interviewer said in reply to one question: the basis of later rounds."""
+
+    __tablename__ = "answers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    plan_id: Mapped[int | None] = mapped_column(ForeignKey("plans.id", ondelete="SET NULL"))
+    question_id: Mapped[str] = mapped_column(String(120), index=True)
+    interviewer: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text, default="")
+    rating: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

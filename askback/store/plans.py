@@ -1,0 +1,85 @@
+"""Saved plans: every prepared plan is kept so it can be listed, re-exported and run live."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from askback.core.models import Plan, PlanItem, Profile
+from askback.errors import NotFoundError
+from askback.store.companies import to_company
+from askback.store.models import PlanItemRow, PlanRow
+
+
+def save(session: Session, plan: Plan) -> Plan:
+    row = PlanRow(
+        company_id=plan.company.id,
+        interviewer=plan.interviewer,
+        stage=plan.stage,
+        minutes=plan.minutes,
+        role=plan.role,
+        profile={
+            "role": plan.profile.role,
+            "seniority": plan.profile.seniority,
+            "priorities": dict(plan.profile.priorities),
+            "signals": list(plan.profile.signals),
+        },
+    )
+    row.items = [
+        PlanItemRow(
+            position=pos, **{k: v for k, v in asdict(item).items() if k != "reasons"}, reasons=list(item.reasons)
+        )
+        for pos, item in enumerate(plan.items)
+    ]
+    session.add(row)
+    session.flush()
+    return _to_plan(row)
+
+
+def get(session: Session, plan_id: int) -> Plan:
+    row = session.get(PlanRow, plan_id, options=[selectinload(PlanRow.items), selectinload(PlanRow.company)])
+    if row is None:
+        raise NotFoundError(f"no plan {plan_id}; `askback plans` lists the saved ones")
+    return _to_plan(row)
+
+
+def list_all(session: Session, company_id: int | None = None) -> list[Plan]:
+    query = select(PlanRow).options(selectinload(PlanRow.items), selectinload(PlanRow.company))
+    if company_id is not None:
+        query = query.where(PlanRow.company_id == company_id)
+    return [_to_plan(r) for r in session.scalars(query.order_by(PlanRow.id))]
+
+
+def _to_plan(row: PlanRow) -> Plan:
+    p = row.profile or {}
+    return Plan(
+        id=row.id,
+        created_at=row.created_at,
+        company=to_company(row.company),
+        interviewer=row.interviewer,
+        stage=row.stage,
+        minutes=row.minutes,
+        role=row.role,
+        profile=Profile(
+            role=p.get("role", ""),
+            seniority=p.get("seniority", ""),
+            priorities=dict(p.get("priorities", {})),
+            signals=tuple(p.get("signals", ())),
+        ),
+        items=tuple(
+            PlanItem(
+                question_id=i.question_id,
+                text=i.text,
+                category=i.category,
+                subtopic=i.subtopic,
+                kind=i.kind,
+                cross_check=i.cross_check,
+                score=i.score,
+                reasons=tuple(i.reasons),
+                backup_for=i.backup_for,
+            )
+            for i in row.items
+        ),
+    )
