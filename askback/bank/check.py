@@ -1,7 +1,7 @@
-"""``python -m askback.bank.check``: validate the bank and print what a reviewer needs.
+"""``python -m askback.bank.check [DIR]``: validate the bank and print what a reviewer needs.
 
 Counts per category and subtopic, the share of open questions, and the most alike pairs;
-exits non-zero when the bank is invalid or a pair passes the near-duplicate threshold.
+exits non-zero when the bank is invalid or a pair is a near-duplicate.
 """
 
 from __future__ import annotations
@@ -10,13 +10,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from askback.bank.duplicates import similar_pairs
 from askback.bank.loader import DATA_DIR, load_bank
-from askback.errors import BankError
-from askback.nlp.similarity import TfidfIndex
-
-# Measured on the bank: paraphrases of one question score above 0.6, distinct questions on a
-# shared subtopic stay below 0.5 (see tests/bank/test_near_duplicates.py).
-NEAR_DUPLICATE = 0.6
+from askback.errors import AskbackError, BankError
+from askback.nlp.embeddings import Embedder, default_embedder
 
 
 def main(argv: list[str]) -> int:
@@ -32,14 +29,20 @@ def main(argv: list[str]) -> int:
     for cat, n in sorted(by_category.items()):
         subs = ", ".join(f"{s}={c}" for (k, s), c in sorted(by_subtopic.items()) if k == cat)
         print(f"  {cat}: {n} ({subs})")
-    index = TfidfIndex([q.text for q in bank])
-    pairs = index.pairs_above(0.45)
-    print("most alike pairs:")
-    for i, j, score in pairs[:15]:
-        print(f"  {score:.2f} {bank[i].id} ~ {bank[j].id}\n       {bank[i].text}\n       {bank[j].text}")
-    too_close = [p for p in pairs if p[2] >= NEAR_DUPLICATE]
-    if too_close:
-        print(f"{len(too_close)} pairs at or above {NEAR_DUPLICATE}: rewrite or remove one of each")
+    embedder: Embedder | None
+    try:
+        embedder = default_embedder()
+    except AskbackError as exc:
+        print(f"(semantic check skipped: {exc})")
+        embedder = None
+    pairs = similar_pairs([q.text for q in bank], embedder)
+    print("most alike pairs (lexical / semantic):")
+    for p in pairs[:15]:
+        a, b = bank[p.first], bank[p.second]
+        print(f"  {p.lexical:.2f} / {p.semantic} {a.id} ~ {b.id}\n       {a.text}\n       {b.text}")
+    duplicates = [p for p in pairs if p.is_duplicate()]
+    if duplicates:
+        print(f"{len(duplicates)} near-duplicate pairs: rewrite or remove one of each")
         return 1
     return 0
 

@@ -12,7 +12,7 @@ import sys
 
 import typer
 
-from askback.cli import answers, bank, companies, demo, plans, prepare, profile, taxonomy
+from askback.cli import answers, bank, companies, demo, plans, prepare, profile, research, taxonomy
 from askback.errors import AskbackError, UsageError
 
 app = typer.Typer(
@@ -26,7 +26,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-for module in (prepare, plans, bank, companies, profile, answers, demo, taxonomy):
+for module in (research, prepare, plans, bank, companies, profile, answers, demo, taxonomy):
     module.register(app)
 
 

@@ -117,3 +117,21 @@ class Answer:
     rating: int | None = None
     plan_id: int | None = None
     created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A sentence from a company's material, with the evidence a candidate can check."""
+
+    id: int
+    text: str
+    source: str  # the page's URL, or its path relative to the researched folder
+    title: str
+    headings: tuple[str, ...]
+    position: int
+    topics: tuple[tuple[str, float], ...]
+    quantities: tuple[dict[str, object], ...] = ()
+
+    @property
+    def topic_ids(self) -> tuple[str, ...]:
+        return tuple(t for t, _ in self.topics)

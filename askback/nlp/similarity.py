@@ -42,15 +42,9 @@ class TfidfIndex:
         q = self.vectorise(text)
         return [cosine(q, d) for d in self.vectors]
 
-    def pairs_above(self, threshold: float) -> list[tuple[int, int, float]]:
-        """Every pair of documents at least ``threshold`` alike, most alike first."""
-        found = []
-        for i, a in enumerate(self.vectors):
-            for j in range(i + 1, len(self.vectors)):
-                score = cosine(a, self.vectors[j])
-                if score >= threshold:
-                    found.append((i, j, score))
-        return sorted(found, key=lambda item: -item[2])
+    def similarity(self, i: int, j: int) -> float:
+        """Cosine between documents ``i`` and ``j``."""
+        return cosine(self.vectors[i], self.vectors[j])
 
 
 def cosine(a: SparseVector, b: SparseVector) -> float:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -99,3 +99,58 @@ class AnswerRow(Base):
     text: Mapped[str] = mapped_column(Text, default="")
     rating: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class PageRow(Base):
+    """One fetched page or file, kept with a hash so unchanged pages are not processed again."""
+
+    __tablename__ = "pages"
+    __table_args__ = (UniqueConstraint("company_id", "ref"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    source: Mapped[str] = mapped_column(String(2000))  # what the user named: a URL, a folder, "-"
+    ref: Mapped[str] = mapped_column(String(2000))  # the page's URL or path relative to the folder
+    content_type: Mapped[str] = mapped_column(String(60))
+    title: Mapped[str] = mapped_column(String(500), default="")
+    content_hash: Mapped[str] = mapped_column(String(64))
+    fetched_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    sentences: Mapped[int] = mapped_column(Integer, default=0)
+
+    facts: Mapped[list[FactRow]] = relationship(back_populates="page", cascade="all, delete-orphan")
+
+
+class FactRow(Base):
+    """A sentence from a page, with its evidence (page, heading path, position) and topics."""
+
+    __tablename__ = "facts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    page_id: Mapped[int] = mapped_column(ForeignKey("pages.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    headings: Mapped[list[Any]] = mapped_column(default=list)
+    text: Mapped[str] = mapped_column(Text)
+    text_hash: Mapped[str] = mapped_column(String(64), index=True)
+    quantities: Mapped[list[Any]] = mapped_column(default=list)
+
+    page: Mapped[PageRow] = relationship(back_populates="facts")
+    topics: Mapped[list[FactTopicRow]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+
+
+class FactTopicRow(Base):
+    __tablename__ = "fact_topics"
+
+    fact_id: Mapped[int] = mapped_column(ForeignKey("facts.id", ondelete="CASCADE"), primary_key=True)
+    topic: Mapped[str] = mapped_column(String(60), primary_key=True, index=True)
+    confidence: Mapped[float] = mapped_column(Float)
+
+
+class EmbeddingRow(Base):
+    """A text's vector, stored once per distinct text and model (keyed by content hash)."""
+
+    __tablename__ = "embeddings"
+
+    text_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    model: Mapped[str] = mapped_column(String(80), primary_key=True)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)

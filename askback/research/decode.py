@@ -1,0 +1,38 @@
+"""Bytes to text: the declared charset first, then detection, never a crash.
+
+Real sites declare the wrong charset often enough that trusting the header alone loses
+pages; decoding with replacement characters keeps the rest of the page readable.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+
+def decode(body: bytes, charset: str | None) -> tuple[str, str | None]:
+    """The text, and a note for the user when it could not be decoded cleanly."""
+    if body.startswith(codecs.BOM_UTF8):
+        return body[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), None
+    for candidate in _candidates(charset):
+        try:
+            return body.decode(candidate), None
+        except (UnicodeDecodeError, LookupError):
+            continue
+    guessed = _detect(body)
+    if guessed:
+        return body.decode(guessed, errors="replace"), f"not valid {charset or 'UTF-8'}: decoded as {guessed}"
+    return body.decode("utf-8", errors="replace"), f"not valid {charset or 'UTF-8'}: undecodable bytes replaced"
+
+
+def _candidates(charset: str | None) -> list[str]:
+    found = [charset.strip().strip("\"'").lower()] if charset else []
+    return [*found, "utf-8"] if "utf-8" not in found else found
+
+
+def _detect(body: bytes) -> str | None:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - trafilatura depends on it
+        return None
+    best = from_bytes(body[:200_000]).best()
+    return best.encoding if best is not None else None

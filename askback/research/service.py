@@ -1,0 +1,168 @@
+"""The research service: sources in, facts with evidence stored, a summary out.
+
+Pages whose content hash is unchanged since the last run are skipped before any parsing,
+which is what makes a re-run of a large handbook nearly free.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy.orm import Session
+
+from askback.errors import AskbackError
+from askback.nlp.embeddings import Embedder, default_embedder
+from askback.research.boilerplate import boilerplate, normalise
+from askback.research.documents import Document, RawPage, Sentence
+from askback.research.extract import extract
+from askback.research.quantities import quantities
+from askback.research.segment import sentences
+from askback.research.sources import Skip, read_source
+from askback.research.topics import TopicClassifier
+from askback.research.vectors import embed_cached, text_hash
+from askback.store import companies
+from askback.store import research as store
+from askback.store.db import Database
+from askback.store.research import FactDraft
+
+
+@dataclass
+class ResearchSummary:
+    company: str
+    pages_new: int = 0
+    pages_changed: int = 0
+    pages_unchanged: int = 0
+    pages_removed: int = 0
+    sentences: int = 0
+    facts: int = 0
+    embedded: int = 0
+    seconds: float = 0.0
+    embed_seconds: float = 0.0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    semantic: bool = True
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    raw: RawPage
+    document: Document
+    sentences: list[Sentence]
+    digest: str
+
+
+Progress = Callable[[str], None]
+
+
+def research(
+    db: Database,
+    company_name: str,
+    sources: Sequence[str],
+    max_pages: int = 50,
+    allow_private: bool = False,
+    progress: Progress | None = None,
+    embedder: Embedder | None = None,
+) -> ResearchSummary:
+    started = time.perf_counter()
+    with db.session() as session:
+        company = companies.ensure(session, company_name)
+        known = store.page_hashes(session, company.id)
+    summary = ResearchSummary(company=company.name)
+    parsed: list[_Parsed] = []
+    seen: dict[str, set[str]] = {}
+    for source in sources:
+        seen[source] = set()
+        for item in read_source(source, max_pages=max_pages, allow_private=allow_private, on_item=progress):
+            if isinstance(item, Skip):
+                summary.skipped.append((item.ref, item.reason))
+                continue
+            seen[source].add(item.ref)
+            digest = hashlib.sha256(item.body).hexdigest()
+            if known.get(item.ref) == digest:
+                summary.pages_unchanged += 1
+                continue
+            if item.ref in known:
+                summary.pages_changed += 1
+            else:
+                summary.pages_new += 1
+            document = extract(item)
+            summary.notes.extend((item.ref, note) for note in document.notes)
+            parsed.append(_Parsed(item, document, sentences(document.blocks), digest))
+    _store(db, company.id, parsed, seen, summary, embedder)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _store(
+    db: Database,
+    company_id: int,
+    parsed: list[_Parsed],
+    seen: dict[str, set[str]],
+    summary: ResearchSummary,
+    embedder: Embedder | None,
+) -> None:
+    furniture = boilerplate([p.sentences for p in parsed])
+    kept = [[s for s in p.sentences if normalise(s.text) not in furniture] for p in parsed]
+    texts = [s.text for page in kept for s in page]
+    summary.sentences = len(texts)
+    with db.session() as session:
+        topics = _classify(session, texts, summary, embedder)
+        cursor = 0
+        for page, page_sentences in zip(parsed, kept, strict=True):
+            drafts = []
+            for s in page_sentences:
+                drafts.append(_draft(s, topics[cursor]))
+                cursor += 1
+            summary.facts += sum(1 for d in drafts if d.topics)
+            store.save_page(
+                session,
+                company_id,
+                source=page.raw.source,
+                ref=page.raw.ref,
+                content_type=page.raw.content_type,
+                title=page.document.title,
+                content_hash=page.digest,
+                fetched_at=page.raw.fetched_at,
+                facts=drafts,
+            )
+        for source, refs in seen.items():
+            if not source.startswith(("http://", "https://")) and source != "-":
+                summary.pages_removed += store.remove_missing(session, company_id, source, refs)
+        companies.mark_researched(session, company_id, datetime.now(UTC))
+
+
+def _classify(
+    session: Session, texts: list[str], summary: ResearchSummary, embedder: Embedder | None
+) -> list[list[tuple[str, float]]]:
+    import numpy as np
+
+    try:
+        embedder = embedder or default_embedder()
+    except AskbackError as exc:
+        summary.semantic = False
+        summary.notes.append(("embeddings", f"{exc}; topics come from keywords only"))
+        return TopicClassifier(None).classify(texts)
+    classifier = TopicClassifier(embedder.embed)
+    wanted = [i for i, t in enumerate(texts) if classifier.needs_vector(t)]
+    vectors = np.zeros((len(texts), embedder.dimensions), dtype=np.float32)
+    if wanted:
+        started = time.perf_counter()
+        found, summary.embedded = embed_cached(session, embedder, [texts[i] for i in wanted])
+        summary.embed_seconds = time.perf_counter() - started
+        vectors[wanted] = found
+    return classifier.classify(texts, vectors)
+
+
+def _draft(sentence: Sentence, topics: list[tuple[str, float]]) -> FactDraft:
+    return FactDraft(
+        position=sentence.position,
+        headings=sentence.headings,
+        text=sentence.text,
+        text_hash=text_hash(sentence.text),
+        quantities=[q.as_dict() for q in quantities(sentence.text)],
+        topics=topics,
+    )

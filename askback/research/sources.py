@@ -1,0 +1,115 @@
+"""What the user names as a source, read into raw pages.
+
+A source is an http(s) URL (crawled within its site), a file, a folder (read recursively,
+paths kept relative to it), or ``-`` for text on standard input.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from askback.errors import UsageError
+from askback.research.documents import RawPage
+
+SUFFIX_TYPES = {
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".md": "text/markdown",
+    ".markdown": "text/markdown",
+    ".mdx": "text/markdown",
+    ".txt": "text/plain",
+    ".text": "text/plain",
+    ".pdf": "application/pdf",
+}
+SKIP_DIRS = {"node_modules", "vendor", "_site", "__pycache__"}
+# Files a saved site carries that are instructions to machines, not content.
+SKIP_FILES = {"robots.txt", "humans.txt", "security.txt", "ads.txt"}
+MAX_FILE_BYTES = 10_000_000
+
+
+@dataclass(frozen=True)
+class Skip:
+    """Something that was not read, with a reason a user can act on."""
+
+    ref: str
+    reason: str
+
+
+Progress = Callable[[str], None]
+
+
+def read_source(
+    source: str,
+    max_pages: int = 50,
+    allow_private: bool = False,
+    on_item: Progress | None = None,
+) -> Iterator[RawPage | Skip]:
+    if source == "-":
+        yield _stdin()
+    elif source.startswith(("http://", "https://")):
+        yield from _crawl(source, max_pages, allow_private, on_item)
+    elif "://" in source or source.startswith(("file:", "ftp:", "data:", "javascript:")):
+        raise UsageError(f"{source}: only http(s) URLs, files, folders and - are research sources")
+    else:
+        yield from _local(Path(source).expanduser(), on_item)
+
+
+def _stdin() -> RawPage:
+    data = sys.stdin.buffer.read()
+    return RawPage("-", "pasted text", "text/markdown", data, None, datetime.now(UTC))
+
+
+def _local(path: Path, on_item: Progress | None) -> Iterator[RawPage | Skip]:
+    if not path.exists():
+        raise UsageError(f"{path}: no such file or folder")
+    if path.is_file():
+        yield _read_file(path, path.parent, str(path))
+        return
+    for file in sorted(_walk(path)):
+        if on_item:
+            on_item(str(file.relative_to(path)))
+        yield _read_file(file, path, str(path))
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for item in root.iterdir():
+        if item.name.startswith(".") or item.name in SKIP_DIRS or item.name in SKIP_FILES or item.is_symlink():
+            continue
+        if item.is_dir():
+            yield from _walk(item)
+        elif item.suffix.lower() in SUFFIX_TYPES:
+            yield item
+
+
+def _read_file(file: Path, root: Path, source: str) -> RawPage | Skip:
+    ref = file.relative_to(root).as_posix()
+    content_type = SUFFIX_TYPES.get(file.suffix.lower())
+    if content_type is None:
+        return Skip(ref, f"{file.suffix or 'no extension'}: not a format askback reads (HTML, Markdown, text, PDF)")
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return Skip(ref, f"larger than the {MAX_FILE_BYTES // 1_000_000} MB file limit")
+        body = file.read_bytes()
+    except OSError as exc:
+        return Skip(ref, f"cannot read: {exc.strerror}")
+    fetched = datetime.fromtimestamp(file.stat().st_mtime, UTC)
+    return RawPage(source, ref, content_type, body, None, fetched)
+
+
+def _crawl(url: str, max_pages: int, allow_private: bool, on_item: Progress | None) -> Iterator[RawPage | Skip]:
+    from askback.research.fetch import Fetched, FetchLimits, Skipped, crawl
+
+    def report(result: Fetched | Skipped) -> None:
+        if on_item:
+            on_item(result.url)
+
+    for result in crawl(url, FetchLimits(max_pages=max_pages, allow_private=allow_private), on_result=report):
+        if isinstance(result, Fetched):
+            yield RawPage(url, result.url, result.content_type, result.body, result.charset, result.fetched_at)
+        else:
+            yield Skip(result.url, result.reason)

@@ -1,0 +1,137 @@
+"""Which research topics a sentence speaks to, with a confidence.
+
+Two kinds of evidence, combined: keywords (precise, explainable, blind to paraphrase) and
+sentence embeddings compared with example sentences per topic (robust to wording, vague
+on their own). A keyword hit needs some semantic agreement; without a keyword, only a
+strong semantic match counts. Thresholds are tuned on half of the labelled set in
+tests/data and measured on the other half (bench/eval_topics.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from askback.core.taxonomy import RESEARCH_TOPIC_IDS
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    Matrix = npt.NDArray[np.float32]
+
+DATA = Path(__file__).parent / "data" / "topics.yaml"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    keyword_with_semantic: float = 0.30  # a keyword hit is kept when the sentence is this close to the topic
+    semantic_alone: float = 0.55  # without a keyword, the sentence must be this close
+    runner_up: float = 0.06  # a second semantic-only topic must be within this of the best
+
+
+@dataclass(frozen=True)
+class TopicSpec:
+    keywords: dict[str, tuple[str, ...]]  # topic -> phrases
+    examples: dict[str, tuple[str, ...]]  # topic -> prototype sentences
+
+
+@lru_cache(maxsize=1)
+def load_spec(path: Path = DATA) -> TopicSpec:
+    import yaml
+
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))["topics"]
+    unknown = set(raw) - set(RESEARCH_TOPIC_IDS)
+    if unknown:
+        raise ValueError(f"{path.name}: unknown topics {sorted(unknown)}")
+    return TopicSpec(
+        keywords={t: tuple(k.lower() for k in v.get("keywords", ())) for t, v in raw.items()},
+        examples={t: tuple(v.get("examples", ())) for t, v in raw.items()},
+    )
+
+
+class KeywordMatcher:
+    """All topics' phrases in one regular expression: one pass per sentence."""
+
+    def __init__(self, keywords: dict[str, tuple[str, ...]]) -> None:
+        self._topics: dict[str, set[str]] = {}
+        for topic, phrases in keywords.items():
+            for phrase in phrases:
+                self._topics.setdefault(phrase, set()).add(topic)
+        alternation = "|".join(re.escape(p) for p in sorted(self._topics, key=len, reverse=True))
+        self._pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+
+    def hits(self, text: str) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for match in self._pattern.finditer(text):
+            for topic in self._topics.get(match.group(0).lower(), ()):
+                found[topic] = found.get(topic, 0) + 1
+        return found
+
+
+Embed = Callable[[Sequence[str]], "Matrix"]
+
+
+class TopicClassifier:
+    def __init__(self, embed: Embed | None, spec: TopicSpec | None = None, thresholds: Thresholds = Thresholds()):
+        self.spec = spec or load_spec()
+        self.thresholds = thresholds
+        self.matcher = KeywordMatcher(self.spec.keywords)
+        self._embed = embed
+        self._topics = [t for t in RESEARCH_TOPIC_IDS if self.spec.examples.get(t)]
+        self._prototypes: Matrix | None = None
+        self._owner: list[int] = []
+
+    def needs_vector(self, text: str) -> bool:
+        """Only sentences with a keyword hit are embedded: the rest rarely state a fact."""
+        return bool(self.matcher.hits(text))
+
+    def classify(self, texts: Sequence[str], vectors: Matrix | None = None) -> list[list[tuple[str, float]]]:
+        """Topics with confidences for each text; ``vectors`` are the texts' embeddings, if known."""
+        keyword_hits = [self.matcher.hits(t) for t in texts]
+        similarity = self._similarity(vectors) if vectors is not None else None
+        return [
+            self._decide(hits, similarity[i] if similarity is not None else None)
+            for i, hits in enumerate(keyword_hits)
+        ]
+
+    def _similarity(self, vectors: Matrix) -> Matrix:
+        """texts x topics: the best cosine to any of a topic's examples."""
+        import numpy as np
+
+        prototypes = self._prototype_vectors()
+        sims = vectors @ prototypes.T
+        result = np.full((len(vectors), len(self._topics)), -1.0, dtype=np.float32)
+        owner = np.array(self._owner)
+        for k in range(len(self._topics)):
+            result[:, k] = sims[:, owner == k].max(axis=1)
+        return result
+
+    def _prototype_vectors(self) -> Matrix:
+        if self._prototypes is None:
+            if self._embed is None:
+                raise ValueError("semantic matching needs an embedder")
+            texts = [e for t in self._topics for e in self.spec.examples[t]]
+            self._owner = [k for k, t in enumerate(self._topics) for _ in self.spec.examples[t]]
+            self._prototypes = self._embed(texts)
+        return self._prototypes
+
+    def _decide(self, hits: dict[str, int], sims: Matrix | None) -> list[tuple[str, float]]:
+        th = self.thresholds
+        if sims is None:
+            return sorted(((t, min(0.9, 0.5 + 0.15 * n)) for t, n in hits.items()), key=lambda x: -x[1])
+        by_topic = dict(zip(self._topics, (float(s) for s in sims), strict=True))
+        chosen: dict[str, float] = {}
+        for topic, count in hits.items():
+            sim = by_topic.get(topic, 0.0)
+            if sim >= th.keyword_with_semantic or count >= 2:
+                chosen[topic] = round(min(0.99, 0.45 + 0.1 * count + sim / 2), 3)
+        best = max(by_topic.values(), default=0.0)
+        for topic, sim in by_topic.items():
+            if topic not in chosen and sim >= th.semantic_alone and sim >= best - th.runner_up:
+                chosen[topic] = round(min(0.95, sim), 3)
+        return sorted(chosen.items(), key=lambda x: -x[1])

@@ -1,0 +1,149 @@
+"""Pages, facts and embeddings: what research stores and what planning reads back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from askback.core.models import Fact
+from askback.store.models import EmbeddingRow, FactRow, FactTopicRow, PageRow
+
+
+@dataclass(frozen=True)
+class FactDraft:
+    position: int
+    headings: tuple[str, ...]
+    text: str
+    text_hash: str
+    quantities: list[dict[str, Any]]
+    topics: list[tuple[str, float]]
+
+
+def page_hashes(session: Session, company_id: int) -> dict[str, str]:
+    rows = session.execute(select(PageRow.ref, PageRow.content_hash).where(PageRow.company_id == company_id))
+    return {ref: digest for ref, digest in rows}
+
+
+def save_page(
+    session: Session,
+    company_id: int,
+    *,
+    source: str,
+    ref: str,
+    content_type: str,
+    title: str,
+    content_hash: str,
+    fetched_at: datetime,
+    facts: Sequence[FactDraft],
+) -> int:
+    """Store a new or changed page and replace its facts, in the caller's transaction."""
+    page = session.scalars(select(PageRow).where(PageRow.company_id == company_id, PageRow.ref == ref)).first()
+    if page is None:
+        page = PageRow(company_id=company_id, ref=ref)
+        session.add(page)
+    else:
+        session.execute(delete(FactRow).where(FactRow.page_id == page.id))
+    page.source, page.content_type, page.title = source, content_type, title[:500]
+    page.content_hash, page.fetched_at, page.sentences = content_hash, fetched_at, len(facts)
+    session.flush()
+    if facts:
+        _insert_facts(session, company_id, page.id, facts)
+    return page.id
+
+
+def _insert_facts(session: Session, company_id: int, page_id: int, facts: Sequence[FactDraft]) -> None:
+    rows = [
+        {
+            "company_id": company_id,
+            "page_id": page_id,
+            "position": f.position,
+            "headings": list(f.headings),
+            "text": f.text,
+            "text_hash": f.text_hash,
+            "quantities": f.quantities,
+        }
+        for f in facts
+    ]
+    ids = session.scalars(insert(FactRow).returning(FactRow.id, sort_by_parameter_order=True), rows).all()
+    topics = [
+        {"fact_id": fact_id, "topic": topic, "confidence": confidence}
+        for fact_id, fact in zip(ids, facts, strict=True)
+        for topic, confidence in fact.topics
+    ]
+    if topics:
+        session.execute(insert(FactTopicRow), topics)
+
+
+def remove_missing(session: Session, company_id: int, source: str, seen: set[str]) -> int:
+    """Drop pages of ``source`` that no longer exist there (a file deleted from a folder)."""
+    stale = [
+        page_id
+        for page_id, ref in session.execute(
+            select(PageRow.id, PageRow.ref).where(PageRow.company_id == company_id, PageRow.source == source)
+        )
+        if ref not in seen
+    ]
+    if stale:
+        session.execute(delete(PageRow).where(PageRow.id.in_(stale)))
+    return len(stale)
+
+
+def facts(session: Session, company_id: int, topic: str | None = None, with_topics_only: bool = True) -> list[Fact]:
+    query = (
+        select(FactRow, PageRow.ref, PageRow.title)
+        .join(PageRow, FactRow.page_id == PageRow.id)
+        .where(FactRow.company_id == company_id)
+        .order_by(PageRow.ref, FactRow.position)
+    )
+    if topic is not None:
+        query = query.where(FactRow.id.in_(select(FactTopicRow.fact_id).where(FactTopicRow.topic == topic)))
+    elif with_topics_only:
+        query = query.where(FactRow.id.in_(select(FactTopicRow.fact_id)))
+    return [
+        Fact(
+            id=row.id,
+            text=row.text,
+            source=ref,
+            title=title,
+            headings=tuple(row.headings),
+            position=row.position,
+            topics=tuple(sorted(((t.topic, t.confidence) for t in row.topics), key=lambda x: -x[1])),
+            quantities=tuple(row.quantities),
+        )
+        for row, ref, title in session.execute(query).all()
+    ]
+
+
+def counts(session: Session, company_id: int) -> tuple[int, int]:
+    """(pages, facts with a topic) for a company."""
+    pages = session.scalar(select(func.count()).select_from(PageRow).where(PageRow.company_id == company_id))
+    with_topic = session.scalar(
+        select(func.count(func.distinct(FactTopicRow.fact_id)))
+        .join(FactRow, FactRow.id == FactTopicRow.fact_id)
+        .where(FactRow.company_id == company_id)
+    )
+    return int(pages or 0), int(with_topic or 0)
+
+
+def cached_vectors(session: Session, hashes: Iterable[str], model: str) -> dict[str, bytes]:
+    wanted = list(set(hashes))
+    found: dict[str, bytes] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        query = select(EmbeddingRow.text_hash, EmbeddingRow.vector).where(
+            EmbeddingRow.model == model, EmbeddingRow.text_hash.in_(chunk)
+        )
+        found.update({h: v for h, v in session.execute(query)})
+    return found
+
+
+def store_vectors(session: Session, vectors: dict[str, bytes], model: str) -> None:
+    if vectors:
+        session.execute(
+            insert(EmbeddingRow), [{"text_hash": h, "model": model, "vector": v} for h, v in vectors.items()]
+        )
