@@ -24,6 +24,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
+    add_completion=False,
 )
 
 for module in (research, prepare, plans, bank, companies, profile, answers, demo, taxonomy):

@@ -10,11 +10,19 @@ from askback.cli.options import CompanyOption, open_db
 from askback.cli.output import FormatOption, ListFormat, emit_rows
 from askback.errors import UsageError
 
-answers_app = typer.Typer(help="Record and list the answers you heard.")
+answers_app = typer.Typer()
 
 
 def register(app: typer.Typer) -> None:
     app.add_typer(answers_app, name="answers")
+
+
+@answers_app.callback(no_args_is_help=True)
+def answers_group() -> None:
+    """Record and list the answers interviewers gave to your questions.
+
+    Example: askback answers list --company acme
+    """
 
 
 @answers_app.command(name="add")

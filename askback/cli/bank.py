@@ -10,7 +10,7 @@ from askback.cli.output import FormatOption, ListFormat, emit_rows
 from askback.core.models import Question
 from askback.errors import NotFoundError, UsageError
 
-bank_app = typer.Typer(help="Browse the question bank: list, show one, search.")
+bank_app = typer.Typer()
 CategoryOption = Annotated[
     str | None, typer.Option("--category", "-c", help="people, culture, processes, impact, growth, fun or essentials.")
 ]

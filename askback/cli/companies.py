@@ -9,7 +9,7 @@ import typer
 from askback.cli.options import open_db
 from askback.cli.output import FormatOption, ListFormat, emit_rows
 
-companies_app = typer.Typer(help="Companies you research and interview with.")
+companies_app = typer.Typer()
 
 
 def register(app: typer.Typer) -> None:

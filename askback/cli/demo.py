@@ -31,7 +31,11 @@ def demo(
     from askback.plan.service import prepare
 
     db = open_db()
-    company, _profile = load_demo(db)
-    typer.echo(f"Loaded the demo company {company.name} ({company.url}).", err=True)
+    company, _profile, summary = load_demo(db)
+    typer.echo(
+        f"Demo company {company.name}: {summary.pages_new + summary.pages_changed + summary.pages_unchanged} pages, "
+        f"{summary.facts or 'no new'} facts researched from its bundled site.",
+        err=True,
+    )
     plan = prepare(db, company.name, interviewer=interviewer, stage=stage, minutes=minutes)
     show_plan(plan, fmt, explain, out)

@@ -10,7 +10,7 @@ from askback.cli.options import open_db
 from askback.cli.output import DocFormat, DocFormatOption, FormatOption, ListFormat, emit_rows
 from askback.cli.prepare import ExplainOption, OutOption, show_plan
 
-plans_app = typer.Typer(help="Saved plans: list them, show or re-export one.", no_args_is_help=False)
+plans_app = typer.Typer(no_args_is_help=False)
 
 
 def register(app: typer.Typer) -> None:

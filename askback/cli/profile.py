@@ -10,7 +10,7 @@ from askback.cli.options import PriorityOption, SignalOption, open_db, parse_pri
 from askback.cli.output import FormatOption, ListFormat, emit_rows
 from askback.errors import UsageError
 
-profile_app = typer.Typer(help="Your candidate profile: role, seniority, priorities and signals.")
+profile_app = typer.Typer()
 
 
 def register(app: typer.Typer) -> None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from askback.core.models import Company, Profile
+from askback.research.service import ResearchSummary, research
 from askback.store import companies, profiles
 from askback.store.db import Database
 
@@ -43,8 +44,11 @@ def demo_company() -> DemoCompany:
     )
 
 
-def load_demo(db: Database) -> tuple[Company, Profile]:
-    """Register the demo company; give the user the demo profile only if they have none."""
+def load_demo(db: Database) -> tuple[Company, Profile, ResearchSummary]:
+    """Register and research the demo company; give the user the demo profile if they have none.
+
+    Research is incremental, so running the demo again costs little.
+    """
     demo = demo_company()
     with db.session() as session:
         company = companies.ensure(session, demo.name, url=demo.url, about=demo.about)
@@ -52,4 +56,5 @@ def load_demo(db: Database) -> tuple[Company, Profile]:
         if profile is None:
             profiles.save(session, demo.profile)
             profile = demo.profile
-    return company, profile
+    summary = research(db, demo.name, [str(demo.site)])
+    return company, profile, summary

@@ -68,24 +68,27 @@ def _gain(candidate: Candidate, chosen: Iterable[Choice], weighted: dict[str, fl
 def backups(candidates: Sequence[Candidate], main: Sequence[Choice]) -> list[tuple[Candidate, str]]:
     """Replacements for the main questions most likely to be covered before you ask them.
 
-    Each backup is in the same category as the question it stands in for but on another
-    subtopic, so that it still learns something if the interviewer already spoke to the topic.
+    Each backup is, where the bank allows, in the same category as the question it stands in
+    for but on another subtopic, so that it still learns something if the interviewer already
+    spoke to the topic; a short plan still gets at least three backups from any category.
     """
     wanted = min(MAX_BACKUPS, max(MIN_BACKUPS, len(main) // 2 + 1))
     used = {c.candidate.question.id for c in main}
     used_subtopics = {c.candidate.question.subtopic for c in main}
-    result: list[tuple[Candidate, str]] = []
-    ranked_main = sorted(main, key=lambda c: -c.candidate.score)
     by_score = sorted(candidates, key=lambda c: (-c.score, c.question.id))
-    for choice in ranked_main * 2:
-        if len(result) >= wanted:
+    ranked_main = sorted(main, key=lambda c: -c.candidate.score)
+    result: list[tuple[Candidate, str]] = []
+    for round_ in range(wanted):
+        if len(result) >= wanted or not ranked_main:
             break
-        target = choice.candidate.question
-        options = [c for c in by_score if c.question.id not in used and c.question.category == target.category]
-        fresh = [c for c in options if c.question.subtopic not in used_subtopics]
-        if not (fresh or options):
-            continue
-        pick = (fresh or options)[0]
+        target = ranked_main[round_ % len(ranked_main)].candidate.question
+        options = [c for c in by_score if c.question.id not in used]
+        same = [c for c in options if c.question.category == target.category]
+        fresh = [c for c in same if c.question.subtopic not in used_subtopics]
+        pool = fresh or same or options
+        if not pool:
+            break
+        pick = pool[0]
         result.append((pick, target.id))
         used.add(pick.question.id)
         used_subtopics.add(pick.question.subtopic)

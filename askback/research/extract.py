@@ -66,7 +66,8 @@ def _pdf(page: RawPage) -> Document:
     try:
         reader = PdfReader(BytesIO(page.body))
         pages = [p.extract_text() or "" for p in reader.pages]
-        title = str((reader.metadata or {}).get("/Title") or "")
+        metadata = reader.metadata
+        title = str(metadata.get("/Title") or "") if metadata is not None else ""
     except (PyPdfError, ValueError, KeyError, TypeError) as exc:
         return Document(ref=page.ref, title=page.ref, blocks=(), notes=(f"unreadable PDF: {exc}",))
     blocks = [b for n, text in enumerate(pages, 1) for b in _plain_blocks(text, (f"page {n}",))]

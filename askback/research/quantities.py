@@ -31,8 +31,19 @@ COUNT = re.compile(
     r"countries|offices|teams|squads|members|developers|designers|deploys|releases|cities|hires|languages))\b",
     re.IGNORECASE,
 )
-WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "twelve": 12}
+WORD_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+}
 SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollar": "USD", "euro": "EUR", "pound": "GBP"}
 
@@ -54,7 +65,13 @@ def quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text``, in order, without counting one span twice."""
     found: list[tuple[int, Quantity]] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in (("money", MONEY), ("money", MONEY_IN_WORDS), ("percent", PERCENT), ("duration", DURATION), ("count", COUNT)):
+    for kind, pattern in (
+        ("money", MONEY),
+        ("money", MONEY_IN_WORDS),
+        ("percent", PERCENT),
+        ("duration", DURATION),
+        ("count", COUNT),
+    ):
         for match in pattern.finditer(text):
             span = match.span()
             if any(span[0] < end and start < span[1] for start, end in taken):

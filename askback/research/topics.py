@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     Matrix = npt.NDArray[np.float32]
 
 DATA = Path(__file__).parent / "data" / "topics.yaml"
+TRAINING = Path(__file__).parent / "data" / "topic_training.jsonl"
+NONE = "none"  # sentences that look like content but state nothing: cookie notices, filler
 
 
 @dataclass(frozen=True)
@@ -40,17 +42,28 @@ class TopicSpec:
     examples: dict[str, tuple[str, ...]]  # topic -> prototype sentences
 
 
-@lru_cache(maxsize=1)
-def load_spec(path: Path = DATA) -> TopicSpec:
+@lru_cache(maxsize=2)
+def load_spec(path: Path = DATA, training: Path | None = TRAINING) -> TopicSpec:
+    """Keywords and example sentences per topic: the hand-written examples in topics.yaml plus
+    the labelled training sentences (a half of the labelled set the evaluation never sees)."""
+    import json
+
     import yaml
 
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))["topics"]
     unknown = set(raw) - set(RESEARCH_TOPIC_IDS)
     if unknown:
         raise ValueError(f"{path.name}: unknown topics {sorted(unknown)}")
+    examples = {t: list(v.get("examples", ())) for t, v in raw.items()}
+    if training is not None and training.exists():
+        for line in training.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                for topic in row["topics"] or [NONE]:
+                    examples.setdefault(topic, []).append(row["text"])
     return TopicSpec(
         keywords={t: tuple(k.lower() for k in v.get("keywords", ())) for t, v in raw.items()},
-        examples={t: tuple(v.get("examples", ())) for t, v in raw.items()},
+        examples={t: tuple(v) for t, v in examples.items()},
     )
 
 
@@ -82,7 +95,7 @@ class TopicClassifier:
         self.thresholds = thresholds
         self.matcher = KeywordMatcher(self.spec.keywords)
         self._embed = embed
-        self._topics = [t for t in RESEARCH_TOPIC_IDS if self.spec.examples.get(t)]
+        self._topics = [t for t in (*RESEARCH_TOPIC_IDS, NONE) if self.spec.examples.get(t)]
         self._prototypes: Matrix | None = None
         self._owner: list[int] = []
 
@@ -95,8 +108,7 @@ class TopicClassifier:
         keyword_hits = [self.matcher.hits(t) for t in texts]
         similarity = self._similarity(vectors) if vectors is not None else None
         return [
-            self._decide(hits, similarity[i] if similarity is not None else None)
-            for i, hits in enumerate(keyword_hits)
+            self._decide(hits, similarity[i] if similarity is not None else None) for i, hits in enumerate(keyword_hits)
         ]
 
     def _similarity(self, vectors: Matrix) -> Matrix:
@@ -134,4 +146,5 @@ class TopicClassifier:
         for topic, sim in by_topic.items():
             if topic not in chosen and sim >= th.semantic_alone and sim >= best - th.runner_up:
                 chosen[topic] = round(min(0.95, sim), 3)
+        chosen.pop(NONE, None)
         return sorted(chosen.items(), key=lambda x: -x[1])

@@ -1,0 +1,664 @@
+"""The crawler: one company site, politely, within hard limits.
+
+Research starts from a website askback does not control, so the crawler assumes the worst of
+it. Every limit (pages, bytes, seconds, redirects, content types, addresses) is enforced here
+rather than trusted to the server, robots.txt is obeyed, and requests are spaced out. Every
+problem with one URL becomes a :class:`Skipped` with a reason the user can read, and the crawl
+goes on: one broken link must never cost the user the rest of the site.
+
+Decoding text is not done here: a page comes back as bytes with its declared charset, for
+the extractor to decode.
+"""
+
+from __future__ import annotations
+
+import codecs
+import itertools
+import posixpath
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
+
+import httpx
+import lxml.etree  # type: ignore[import-untyped]
+import lxml.html  # type: ignore[import-untyped]
+
+from askback.errors import UsageError
+from askback.research import netguard
+from askback.research.robots import Robots, parse_sitemap
+
+
+@dataclass(frozen=True)
+class FetchLimits:
+    max_pages: int = 50
+    max_bytes: int = 5_000_000  # per page, counted on the decoded (decompressed) body
+    timeout: float = 10.0  # seconds per request, total: a page that never finishes is cut off
+    max_redirects: int = 5
+    concurrency: int = 2  # requests in flight at once
+    delay: float = 0.5  # seconds between two request starts to the same host
+    allow_private: bool = False  # loopback/private/link-local/reserved addresses refused unless True
+    user_agent: str = "askback/0.1 (reverse-interview research; +https://example.invalid/askback)"
+
+    def __post_init__(self) -> None:
+        if self.max_pages < 1 or self.max_bytes < 1 or self.concurrency < 1:
+            raise UsageError("max_pages, max_bytes and concurrency must be at least 1")
+        if self.timeout <= 0 or self.delay < 0 or self.max_redirects < 0:
+            raise UsageError("timeout must be positive; delay and max_redirects cannot be negative")
+
+
+@dataclass(frozen=True)
+class Fetched:
+    url: str  # final URL after redirects
+    content_type: str  # "text/html", "text/markdown", "text/plain" or "application/pdf"
+    body: bytes
+    charset: str | None  # charset from the Content-Type header, if any
+    fetched_at: datetime  # timezone-aware UTC
+
+
+@dataclass(frozen=True)
+class Skipped:
+    url: str  # the URL as queued, before any redirect
+    reason: str  # one short line for the user
+
+
+Result = Fetched | Skipped
+
+_DEFAULT_LIMITS = FetchLimits()
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_ACCEPT = "text/html,application/xhtml+xml,text/markdown;q=0.9,text/plain;q=0.8,application/pdf;q=0.7,*/*;q=0.1"
+
+# Content types read, as askback names them; anything else is skipped before its body is read.
+_READ_TYPES = {
+    "text/html": "text/html",
+    "application/xhtml+xml": "text/html",
+    "text/markdown": "text/markdown",
+    "text/x-markdown": "text/markdown",
+    "text/plain": "text/plain",
+    "application/pdf": "application/pdf",
+}
+# Used only when the server says nothing useful (no Content-Type, or application/octet-stream).
+_SUFFIX_TYPES = {
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".md": "text/markdown",
+    ".markdown": "text/markdown",
+    ".txt": "text/plain",
+    ".pdf": "application/pdf",
+}
+_TEXT_TYPES = frozenset({"text/html", "text/markdown", "text/plain"})
+_CONTROL_CHARS = frozenset(chr(c) for c in [*range(32), 127]) - set("\t\n\r\f\v\b\x1b")
+
+_MAX_ADDRESSES = 3  # addresses of one host tried before a connection counts as failed
+_MAX_SITEMAPS = 10  # sitemap files read per crawl, index children included
+_SKIP_FACTOR = 3  # the crawl ends after this many times max_pages skipped URLs
+
+# A request check looks at the headers before the body is read and names a problem, if any.
+_HeaderCheck = Callable[[str, httpx.Headers], str | None]
+
+
+def crawl(
+    start_url: str,
+    limits: FetchLimits = _DEFAULT_LIMITS,
+    on_result: Callable[[Fetched | Skipped], None] | None = None,
+) -> list[Fetched | Skipped]:
+    """Crawl the site of ``start_url`` breadth-first and return every page read or skipped.
+
+    robots.txt is read first and obeyed; sitemap URLs are queued right after the start URL,
+    then links found in HTML pages. The crawl ends after ``limits.max_pages`` pages, or after
+    three times as many skipped URLs, so a site of broken links ends too. ``on_result`` sees
+    each result as it arrives; the returned list is in crawl (queue) order.
+
+    Raises :class:`UsageError` only when the start URL is not http(s) or its host is a
+    private or loopback address and ``limits.allow_private`` is off.
+    """
+    start, site = _checked_start(start_url, limits)
+    with _client(limits) as client:
+        fetcher = _Fetcher(client, limits, site)
+        robots = fetcher.read_robots(start)
+        if isinstance(robots, Skipped):
+            _notify(on_result, robots)
+            return [robots]
+        fetcher.obey(robots)
+        run = _Crawl(fetcher, limits, on_result)
+        run.enqueue([start, *fetcher.sitemap_pages(start, limit=(_SKIP_FACTOR + 1) * limits.max_pages)])
+        return run.run()
+
+
+def normalise_url(href: str, base: str | None = None) -> str | None:
+    """The canonical form of a link, or None when it is not an http(s) address.
+
+    Relative links are resolved against ``base``; the fragment, any user:password and a
+    default port are dropped; scheme and host are lower-cased; the path and query are
+    percent-encoded, so two spellings of one page are crawled once.
+    """
+    try:
+        parts = urlsplit(urljoin(base, href.strip()) if base else href.strip())
+        port = parts.port
+        host = parts.hostname or ""
+        if not host.isascii():
+            host = host.encode("idna").decode("ascii")
+    except (ValueError, UnicodeError):
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in _DEFAULT_PORTS or not host:
+        return None
+    netloc = f"[{host}]" if ":" in host else host
+    if port is not None and port != _DEFAULT_PORTS[scheme]:
+        netloc = f"{netloc}:{port}"
+    path = quote(parts.path or "/", safe="/%:@!$&'()*+,;=-._~")
+    query = quote(parts.query, safe="/?%:@!$&'()*+,;=-._~")
+    return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def looks_binary(body: bytes, charset: str | None = None) -> bool:
+    """True for a body no text encoding explains: a NUL byte, or many control characters.
+
+    UTF-16 and UTF-32 text is judged after decoding (its NUL bytes are normal); any other
+    text is judged byte by byte, which works for UTF-8 and every 8-bit charset alike.
+    """
+    text = body.decode(_wide_encoding(body, charset) or "latin-1", errors="replace")
+    if "\x00" in text:
+        return True
+    sample = text[:8192]
+    controls = sum(1 for char in sample if char in _CONTROL_CHARS)
+    return controls > len(sample) // 10
+
+
+@dataclass(frozen=True)
+class _Site:
+    """What counts as the same site: the start host, with or without "www.", on its port."""
+
+    host: str
+    port: int | None
+
+    @classmethod
+    def of(cls, url: str) -> _Site:
+        parts = urlsplit(url)
+        return cls(_bare_host(parts.hostname or ""), parts.port)
+
+    def contains(self, url: str) -> bool:
+        parts = urlsplit(url)
+        return _bare_host(parts.hostname or "") == self.host and parts.port in (None, self.port)
+
+
+@dataclass(frozen=True)
+class _Problem:
+    """Why one request gave nothing usable.
+
+    ``status`` and ``unreachable`` let robots.txt tell "there is none" (4xx: crawl freely)
+    from "the server is in trouble" (5xx, timeout, no connection: do not crawl).
+    """
+
+    reason: str
+    status: int = 0
+    unreachable: bool = False
+
+
+@dataclass(frozen=True)
+class _Reply:
+    url: str  # as requested, not the pinned address
+    headers: httpx.Headers
+    body: bytes
+    location: str | None = None  # set for a redirect
+
+
+class _Pacer:
+    """Spaces request starts to each host at least ``delay`` seconds apart, across threads."""
+
+    def __init__(self, delay: float) -> None:
+        self.delay = delay
+        self._next_start: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def wait(self, host: str) -> None:
+        with self._lock:  # book the slot under the lock, sleep outside it
+            now = time.monotonic()
+            start = max(now, self._next_start.get(host, now))
+            self._next_start[host] = start + self.delay
+        time.sleep(max(0.0, start - now))
+
+
+class _Registry:
+    """The URLs requested so far and the redirects seen, shared by the worker threads.
+
+    A redirect to a URL already requested is not followed again: that page is (or will be)
+    reported under its own URL. The redirects seen let a loop split across two threads be
+    named as a loop rather than silently dropped.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._requested: set[str] = set()
+        self._redirects: dict[str, str] = {}
+
+    def claim(self, url: str) -> bool:
+        """True the first time ``url`` is claimed: the caller may request it."""
+        with self._lock:
+            if url in self._requested:
+                return False
+            self._requested.add(url)
+            return True
+
+    def redirect(self, source: str, target: str, chain: list[str]) -> Literal["follow", "loop", "duplicate"]:
+        with self._lock:
+            self._redirects[source] = target
+            if target not in self._requested:
+                self._requested.add(target)
+                return "follow"
+            step: str | None = target
+            for _ in range(len(self._redirects) + 1):
+                if step is None:
+                    break
+                if step in chain:
+                    return "loop"
+                step = self._redirects.get(step)
+            return "duplicate"
+
+
+class _Fetcher:
+    """Single requests made safely: address checked and pinned, paced, bounded in size and time."""
+
+    def __init__(self, client: httpx.Client, limits: FetchLimits, site: _Site) -> None:
+        self.limits = limits
+        self.site = site
+        self.robots = Robots(limits.user_agent)
+        self.registry = _Registry()
+        self._client = client
+        self._pacer = _Pacer(limits.delay)
+
+    def obey(self, robots: Robots) -> None:
+        self.robots = robots
+        self._pacer.delay = max(self.limits.delay, robots.crawl_delay or 0.0)
+
+    def read_robots(self, start: str) -> Robots | Skipped:
+        """The site's robots.txt; none (4xx) allows everything, an unreachable one ends the crawl."""
+        url = urljoin(start, "/robots.txt")
+        reply = self.follow(url, _any_type) if self.registry.claim(url) else None
+        if isinstance(reply, _Problem) and (reply.unreachable or reply.status >= 500):
+            return Skipped(start, f"robots.txt could not be read ({reply.reason}), so the site was not crawled")
+        if not isinstance(reply, _Reply):
+            return Robots(self.limits.user_agent)
+        return Robots.parse(reply.body.decode("utf-8", errors="replace"), self.limits.user_agent)
+
+    def sitemap_pages(self, start: str, limit: int) -> list[str]:
+        """Page URLs from the sitemaps robots.txt names, else from /sitemap.xml; one index level."""
+        queue = deque(self.robots.sitemaps or [urljoin(start, "/sitemap.xml")])
+        pages: list[str] = []
+        for _ in range(_MAX_SITEMAPS):
+            if not queue or len(pages) >= limit:
+                break
+            locations, is_index = self._sitemap(queue.popleft())
+            if is_index:
+                queue.extend(locations)  # children's own index entries are ignored
+            else:
+                pages.extend(locations)
+        return pages[:limit]
+
+    def _sitemap(self, url: str) -> tuple[list[str], bool]:
+        """The same-site URLs a sitemap lists; a missing or broken sitemap lists none."""
+        target = normalise_url(url)
+        if target is None or not self.site.contains(target) or not self.robots.allows(target):
+            return [], False
+        reply = self.follow(target, _any_type) if self.registry.claim(target) else None
+        if not isinstance(reply, _Reply):
+            return [], False
+        sitemap = parse_sitemap(reply.body, self.limits.max_bytes)
+        urls = (normalise_url(loc, reply.url) for loc in sitemap.locations)
+        return [u for u in urls if u is not None and self.site.contains(u)], sitemap.is_index
+
+    def page(self, url: str) -> tuple[Fetched | Skipped | None, list[str]]:
+        """Fetch one queued URL: the result (None when it is, or redirects to, a URL already
+        requested) and the same-site links found in it."""
+        if not self.registry.claim(url):
+            return None, []
+        reply = self.follow(url, _page_type_problem)
+        if reply is None:
+            return None, []
+        if isinstance(reply, _Problem):
+            return Skipped(url, reply.reason), []
+        declared, charset = _media_type(reply.headers.get("content-type"))
+        content_type = _page_type(reply.url, declared) or declared
+        if content_type in _TEXT_TYPES and looks_binary(reply.body, charset):
+            return Skipped(url, f"binary content served as {declared or content_type}"), []
+        fetched = Fetched(reply.url, content_type, reply.body, charset, datetime.now(UTC))
+        links = _links(reply.body, charset, reply.url) if content_type == "text/html" else []
+        return fetched, [link for link in links if self.site.contains(link)]
+
+    def follow(self, url: str, check: _HeaderCheck) -> _Reply | _Problem | None:
+        """Request ``url``, following redirects by hand so every hop is checked like the first.
+
+        None means a redirect led to a URL already requested elsewhere in the crawl.
+        """
+        chain = [url]
+        while True:
+            reply = self._request(chain[-1], check)
+            if isinstance(reply, _Problem) or reply.location is None:
+                return reply
+            hop = self._next_hop(reply.location, chain)
+            if not isinstance(hop, str):
+                return hop
+            chain.append(hop)
+
+    def _next_hop(self, location: str, chain: list[str]) -> str | _Problem | None:
+        target = normalise_url(location, chain[-1])
+        if target is None:
+            return _Problem("redirects to an address that is not http or https")
+        if not self.site.contains(target):
+            return _Problem(f"redirects off the site to {urlsplit(target).hostname}")
+        if target in chain:
+            return _Problem("redirect loop")
+        if len(chain) > self.limits.max_redirects:
+            return _Problem(f"more than {self.limits.max_redirects} redirects")
+        if not self.robots.allows(target):
+            return _Problem("redirects to a page disallowed by robots.txt")
+        verdict = self.registry.redirect(chain[-1], target, chain)
+        if verdict == "loop":
+            return _Problem("redirect loop")
+        return target if verdict == "follow" else None
+
+    def _request(self, url: str, check: _HeaderCheck) -> _Reply | _Problem:
+        """One GET without following redirects, to an address checked just before."""
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        try:
+            addresses = netguard.resolve(host, parts.port or _DEFAULT_PORTS[parts.scheme])
+        except (OSError, UnicodeError):
+            return _Problem(f"connection failed: {host} was not found", unreachable=True)
+        refused = None if self.limits.allow_private else netguard.first_refused(addresses)
+        if refused is not None:
+            return _Problem(netguard.refusal(host, refused))
+        self._pacer.wait(host)
+        deadline = time.monotonic() + self.limits.timeout
+        problem = _Problem("connection failed", unreachable=True)
+        for address in addresses[:_MAX_ADDRESSES]:
+            try:
+                return self._exchange(url, address, check, deadline)
+            except httpx.TimeoutException:
+                return self._timed_out()
+            except httpx.ConnectError as exc:  # try the host's next address
+                problem = _Problem(f"connection failed: {_brief(exc)}", unreachable=True)
+            except httpx.DecodingError:
+                return _Problem("the compressed body could not be decoded")
+            except httpx.InvalidURL:
+                return _Problem("not a valid web address")
+            except httpx.HTTPError as exc:
+                return (
+                    self._timed_out()
+                    if time.monotonic() > deadline
+                    else _Problem(f"connection failed: {_brief(exc)}", unreachable=True)
+                )
+        return problem
+
+    def _exchange(self, url: str, address: str, check: _HeaderCheck, deadline: float) -> _Reply | _Problem:
+        parts = urlsplit(url)
+        extensions = {"sni_hostname": parts.hostname} if parts.scheme == "https" else {}
+        pinned = _with_address(url, address)
+        with self._client.stream("GET", pinned, headers={"Host": parts.netloc}, extensions=extensions) as response:
+            return self._read(url, response, check, deadline)
+
+    def _read(self, url: str, response: httpx.Response, check: _HeaderCheck, deadline: float) -> _Reply | _Problem:
+        status = response.status_code
+        location = response.headers.get("location")
+        if status in _REDIRECTS and location:
+            return _Reply(url, response.headers, b"", location)
+        if not 200 <= status < 300:
+            return _Problem(_http_reason(status), status=status)
+        problem = check(url, response.headers) or self._length_problem(response.headers)
+        if problem is not None:
+            return _Problem(problem)
+        body = self._body(response, deadline)
+        return body if isinstance(body, _Problem) else _Reply(url, response.headers, body)
+
+    def _length_problem(self, headers: httpx.Headers) -> str | None:
+        """Refuse early when the server announces a body over the limit."""
+        length = headers.get("content-length", "")
+        if length.isdigit() and int(length) > self.limits.max_bytes:
+            return self._too_large()
+        return None
+
+    def _body(self, response: httpx.Response, deadline: float) -> bytes | _Problem:
+        """The decoded body, cut off past ``max_bytes`` (a gzip bomb included) or the deadline."""
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > self.limits.max_bytes:
+                return _Problem(self._too_large())
+            if time.monotonic() > deadline:
+                return self._timed_out()
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _too_large(self) -> str:
+        return f"larger than the {_size(self.limits.max_bytes)} page limit"
+
+    def _timed_out(self) -> _Problem:
+        return _Problem(f"timed out after {self.limits.timeout:g} s", unreachable=True)
+
+
+class _Crawl:
+    """The breadth-first loop: a queue, a few worker threads, and the page and skip budgets."""
+
+    def __init__(self, fetcher: _Fetcher, limits: FetchLimits, on_result: Callable[[Result], None] | None) -> None:
+        self._fetcher = fetcher
+        self._limits = limits
+        self._on_result = on_result
+        self._queue: deque[str] = deque()
+        self._queued: set[str] = set()
+        self._results: list[tuple[int, Result]] = []
+        self._order = itertools.count()
+        self._fetched = 0
+        self._skipped = 0
+        self._disallowed = 0
+
+    def enqueue(self, urls: Iterable[str]) -> None:
+        for url in urls:
+            if url not in self._queued and self._fetcher.site.contains(url):
+                self._queued.add(url)
+                self._queue.append(url)
+
+    def run(self) -> list[Result]:
+        workers = self._limits.concurrency
+        running: dict[Future[tuple[Result | None, list[str]]], int] = {}
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="askback-fetch") as pool:
+            try:
+                while self._start_more(pool, running) or running:
+                    done, _ = wait(running, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        result, links = future.result()
+                        self._record(running.pop(future), result, links)
+            finally:
+                pool.shutdown(cancel_futures=True)
+        return [result for _, result in sorted(self._results, key=lambda pair: pair[0])]
+
+    def _start_more(
+        self, pool: ThreadPoolExecutor, running: dict[Future[tuple[Result | None, list[str]]], int]
+    ) -> bool:
+        """Fill the free workers from the queue while the budgets allow; True if any started."""
+        started = False
+        while len(running) < self._limits.concurrency and self._queue and self._budget_left(len(running)):
+            url = self._queue.popleft()
+            order = next(self._order)
+            if not self._fetcher.robots.allows(url):
+                self._disallow(order, url)
+                continue
+            running[pool.submit(self._fetcher.page, url)] = order
+            started = True
+        return started
+
+    def _budget_left(self, in_flight: int) -> bool:
+        # In-flight requests count against both budgets: each may end either way.
+        pages_left = self._fetched + in_flight < self._limits.max_pages
+        return pages_left and self._skipped + in_flight < _SKIP_FACTOR * self._limits.max_pages
+
+    def _disallow(self, order: int, url: str) -> None:
+        """Report a URL robots.txt forbids; no request was made, so it does not end the crawl.
+
+        Reports stop after the skip budget, so a site linking to thousands of forbidden
+        pages does not flood the list.
+        """
+        self._disallowed += 1
+        if self._disallowed <= _SKIP_FACTOR * self._limits.max_pages:
+            self._add(order, Skipped(url, "disallowed by robots.txt"))
+
+    def _record(self, order: int, result: Result | None, links: list[str]) -> None:
+        if result is None:
+            return
+        if isinstance(result, Fetched):
+            self._fetched += 1
+            self.enqueue(links)
+        else:
+            self._skipped += 1
+        self._add(order, result)
+
+    def _add(self, order: int, result: Result) -> None:
+        self._results.append((order, result))
+        _notify(self._on_result, result)
+
+
+def _checked_start(start_url: str, limits: FetchLimits) -> tuple[str, _Site]:
+    """The normalised start URL and its site, or :class:`UsageError` for one never to be crawled."""
+    url = normalise_url(start_url)
+    if url is None:
+        hint = (
+            f" (did you mean https://{start_url.strip()}?)" if "://" not in start_url and ":" not in start_url else ""
+        )
+        raise UsageError(f"cannot research {start_url!r}: only http:// and https:// addresses can be crawled{hint}")
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if not limits.allow_private:
+        try:
+            addresses = netguard.resolve(host, parts.port or _DEFAULT_PORTS[parts.scheme])
+        except (OSError, UnicodeError):
+            addresses = []  # not found: reported as a skipped start page, not a usage error
+        refused = netguard.first_refused(addresses)
+        if refused is not None:
+            raise UsageError(netguard.refusal(host, refused))
+    return url, _Site.of(url)
+
+
+def _client(limits: FetchLimits) -> httpx.Client:
+    # trust_env=False: no proxy or .netrc from the environment. The address checks only mean
+    # something when askback connects to the address itself, and no credentials leak to a site.
+    return httpx.Client(
+        headers={"User-Agent": limits.user_agent, "Accept": _ACCEPT},
+        timeout=httpx.Timeout(limits.timeout),
+        follow_redirects=False,
+        trust_env=False,
+        limits=httpx.Limits(max_connections=limits.concurrency),
+    )
+
+
+def _notify(on_result: Callable[[Result], None] | None, result: Result) -> None:
+    if on_result is not None:
+        on_result(result)
+
+
+def _any_type(url: str, headers: httpx.Headers) -> str | None:
+    """robots.txt and sitemaps are read whatever their declared type."""
+    return None
+
+
+def _page_type_problem(url: str, headers: httpx.Headers) -> str | None:
+    declared, _ = _media_type(headers.get("content-type"))
+    if _page_type(url, declared) is not None:
+        return None
+    return f"content type {declared} is not read" if declared else "no content type given"
+
+
+def _page_type(url: str, declared: str) -> str | None:
+    """The type askback reads a page as, or None when it does not read it."""
+    suffix = posixpath.splitext(urlsplit(url).path)[1].lower()
+    if declared in ("", "application/octet-stream"):
+        return _SUFFIX_TYPES.get(suffix)
+    content_type = _READ_TYPES.get(declared)
+    if content_type == "text/plain" and _SUFFIX_TYPES.get(suffix) == "text/markdown":
+        return "text/markdown"  # Markdown files are often served as plain text
+    return content_type
+
+
+def _media_type(header: str | None) -> tuple[str, str | None]:
+    """The lower-cased media type and charset of a Content-Type header."""
+    media, *params = (header or "").split(";")
+    charset = None
+    for param in params:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset":
+            charset = value.strip().strip("\"'").lower() or None
+    return media.strip().lower(), charset
+
+
+def _wide_encoding(body: bytes, charset: str | None) -> str | None:
+    """The UTF-16 or UTF-32 codec the body declares by its BOM or header, else None."""
+    if body.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    name = _codec(charset)
+    return name if name is not None and name.startswith(("utf-16", "utf-32")) else None
+
+
+def _codec(charset: str | None) -> str | None:
+    """Python's name for a declared charset, or None for a missing or unknown one."""
+    if not charset:
+        return None
+    try:
+        return codecs.lookup(charset).name
+    except LookupError:
+        return None
+
+
+def _links(body: bytes, charset: str | None, base: str) -> list[str]:
+    """Normalised targets of the page's ``<a href>`` links, honouring ``<base href>``."""
+    try:
+        parser = lxml.html.HTMLParser(encoding=_codec(charset))
+    except LookupError:  # a charset Python knows but libxml2 does not
+        parser = lxml.html.HTMLParser()
+    try:
+        document = lxml.html.document_fromstring(body, parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        return []
+    base_href = str(document.xpath("string((//base/@href)[1])")).strip()
+    if base_href:
+        base = normalise_url(base_href, base) or base
+    hrefs = (normalise_url(str(href), base) for href in document.xpath("//a/@href"))
+    return [href for href in hrefs if href is not None]
+
+
+def _with_address(url: str, address: str) -> str:
+    """``url`` with its host replaced by the checked address, so the connection goes there."""
+    parts = urlsplit(url)
+    host = f"[{address}]" if ":" in address else address
+    netloc = host if parts.port is None else f"{host}:{parts.port}"
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
+
+
+def _bare_host(host: str) -> str:
+    return host.lower().removeprefix("www.")
+
+
+def _http_reason(status: int) -> str:
+    phrase = httpx.codes.get_reason_phrase(status)
+    return f"HTTP {status} {phrase}" if phrase else f"HTTP {status}"
+
+
+def _brief(exc: Exception) -> str:
+    """A connection error in a few words: the OS message without its errno prefix."""
+    text = str(exc) or type(exc).__name__
+    text = text.split("] ", 1)[-1] if text.startswith("[") else text
+    return text[:100]
+
+
+def _size(n: int) -> str:
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:.1f}".removesuffix(".0") + " MB"
+    if n >= 1_000:
+        return f"{n / 1_000:.1f}".removesuffix(".0") + " kB"
+    return f"{n} bytes"
