@@ -21,12 +21,12 @@ demo: install
 	$(BIN)/askback demo
 
 test: install
-	$(BIN)/ruff check askback tests bench
+	$(BIN)/ruff check askback tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/pytest
 
 lint: install
-	$(BIN)/ruff check askback tests bench
+	$(BIN)/ruff check askback tests bench scripts
 
 typecheck: install
 	$(BIN)/mypy
