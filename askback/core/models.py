@@ -84,6 +84,12 @@ class PlanItem:
     score: float = 0.0
     reasons: tuple[str, ...] = ()
     backup_for: str | None = None
+    id: int | None = None
+    status: str = "open"  # open, asked, covered (by the interviewer before you asked) or skipped
+    note: str = ""
+
+
+ITEM_STATUSES = ("open", "asked", "covered", "skipped")
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,8 @@ class Plan:
     role: str = ""
     id: int | None = None
     created_at: datetime | None = None
+    notes: str = ""
+    category_ratings: dict[str, int] = field(default_factory=dict)
 
     @property
     def main(self) -> tuple[PlanItem, ...]:

@@ -37,3 +37,14 @@ def _to_answer(row: AnswerRow) -> Answer:
         plan_id=row.plan_id,
         created_at=row.created_at,
     )
+
+
+def replace(session: Session, company_id: int, answer: Answer) -> Answer:
+    """Add ``answer``, replacing an earlier answer to the same question in the same plan."""
+    if answer.plan_id is not None:
+        for row in session.scalars(
+            select(AnswerRow).where(AnswerRow.plan_id == answer.plan_id, AnswerRow.question_id == answer.question_id)
+        ):
+            session.delete(row)
+        session.flush()
+    return add(session, company_id, answer)

@@ -77,6 +77,8 @@ class PlanRow(Base):
     minutes: Mapped[int] = mapped_column(Integer)
     role: Mapped[str] = mapped_column(String(200), default="")
     profile: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    category_ratings: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
     company: Mapped[CompanyRow] = relationship(back_populates="plans")
     items: Mapped[list[PlanItemRow]] = relationship(
@@ -100,6 +102,9 @@ class PlanItemRow(Base):
     score: Mapped[float] = mapped_column(Float, default=0.0)
     reasons: Mapped[list[Any]] = mapped_column(default=list)
     backup_for: Mapped[str | None] = mapped_column(String(120))
+    status: Mapped[str] = mapped_column(String(20), default="open", server_default="open")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    note_saved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     plan: Mapped[PlanRow] = relationship(back_populates="items")
 

@@ -29,7 +29,9 @@ def save(session: Session, plan: Plan) -> Plan:
     )
     row.items = [
         PlanItemRow(
-            position=pos, **{k: v for k, v in asdict(item).items() if k != "reasons"}, reasons=list(item.reasons)
+            position=pos,
+            **{k: v for k, v in asdict(item).items() if k not in ("reasons", "id")},
+            reasons=list(item.reasons),
         )
         for pos, item in enumerate(plan.items)
     ]
@@ -79,7 +81,36 @@ def _to_plan(row: PlanRow) -> Plan:
                 score=i.score,
                 reasons=tuple(i.reasons),
                 backup_for=i.backup_for,
+                id=i.id,
+                status=i.status,
+                note=i.note,
             )
             for i in row.items
         ),
+        notes=row.notes,
+        category_ratings=dict(row.category_ratings or {}),
     )
+
+
+def item_row(session: Session, plan_id: int, item_id: int) -> PlanItemRow:
+    row = session.get(PlanItemRow, item_id)
+    if row is None or row.plan_id != plan_id:
+        raise NotFoundError(f"plan {plan_id} has no item {item_id}")
+    return row
+
+
+def plan_row(session: Session, plan_id: int) -> PlanRow:
+    row = session.get(PlanRow, plan_id, options=[selectinload(PlanRow.items)])
+    if row is None:
+        raise NotFoundError(f"no plan {plan_id}; `askback plans` lists the saved ones")
+    return row
+
+
+def renumber(session: Session, row: PlanRow, ordered: list[PlanItemRow]) -> None:
+    """Give items new positions without tripping the (plan, position) unique constraint."""
+    for item in ordered:
+        item.position += 10_000
+    session.flush()
+    for position, item in enumerate(ordered):
+        item.position = position
+    session.flush()

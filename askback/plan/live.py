@@ -1,0 +1,194 @@
+"""The plan during and after the interview: edit, tick, take notes, rate.
+
+Every change is one short transaction, so a note typed a second ago is on disk whatever
+happens to the browser or the server next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from uuid import uuid4
+
+from askback.core import taxonomy
+from askback.core.models import ITEM_STATUSES, Answer, Plan, PlanItem
+from askback.errors import UsageError
+from askback.store import answers as answer_store
+from askback.store import plans as store
+from askback.store.db import Database
+from askback.store.models import PlanItemRow
+
+MAX_NOTE_CHARS = 100_000
+
+
+def get(db: Database, plan_id: int) -> Plan:
+    with db.session() as session:
+        return store.get(session, plan_id)
+
+
+def set_status(db: Database, plan_id: int, item_id: int, status: str) -> None:
+    if status not in ITEM_STATUSES:
+        raise UsageError(f"status must be one of {', '.join(ITEM_STATUSES)}, not {status!r}")
+    with db.session() as session:
+        store.item_row(session, plan_id, item_id).status = status
+
+
+def save_note(db: Database, plan_id: int, item_id: int, text: str) -> datetime:
+    _check_length(text)
+    now = datetime.now(UTC)
+    with db.session() as session:
+        row = store.item_row(session, plan_id, item_id)
+        row.note, row.note_saved_at = text, now
+    return now
+
+
+def save_plan_notes(db: Database, plan_id: int, text: str) -> datetime:
+    _check_length(text)
+    with db.session() as session:
+        store.plan_row(session, plan_id).notes = text
+    return datetime.now(UTC)
+
+
+def _check_length(text: str) -> None:
+    if len(text) > MAX_NOTE_CHARS:
+        raise UsageError(f"a note can hold {MAX_NOTE_CHARS:,} characters; this one has {len(text):,}")
+
+
+def record_answer(db: Database, plan_id: int, item_id: int, text: str, rating: int | None) -> Answer:
+    """The answer to one question of the plan (replacing an earlier one from the same plan)."""
+    if rating is not None and not 1 <= rating <= 5:
+        raise UsageError(f"a rating is from 1 to 5, not {rating}")
+    with db.session() as session:
+        plan = store.plan_row(session, plan_id)
+        item = store.item_row(session, plan_id, item_id)
+        answer = Answer(item.question_id, plan.interviewer, text.strip(), rating, plan_id)
+        return answer_store.replace(session, plan.company_id, answer)
+
+
+def rate_categories(db: Database, plan_id: int, ratings: dict[str, int]) -> None:
+    for category, rating in ratings.items():
+        if category not in taxonomy.CATEGORY_IDS or not 1 <= rating <= 5:
+            raise UsageError(f"ratings are 1-5 per category id; got {category}={rating}")
+    with db.session() as session:
+        store.plan_row(session, plan_id).category_ratings = dict(ratings)
+
+
+def reorder(db: Database, plan_id: int, item_ids: Sequence[int]) -> None:
+    """Put the main questions in the order given; backups keep theirs, after them."""
+    with db.session() as session:
+        row = store.plan_row(session, plan_id)
+        main = [i for i in row.items if i.kind == "main"]
+        if sorted(item_ids) != sorted(i.id for i in main):
+            raise UsageError("reorder needs every main question of the plan exactly once")
+        by_id = {i.id: i for i in main}
+        backups = [i for i in row.items if i.kind != "main"]
+        store.renumber(session, row, [by_id[i] for i in item_ids] + backups)
+
+
+def move(db: Database, plan_id: int, item_id: int, offset: int) -> None:
+    """Move a main question up (-1) or down (+1): what keyboard reordering needs."""
+    plan = get(db, plan_id)
+    ids = [i.id for i in plan.main if i.id is not None]
+    if item_id not in ids:
+        raise UsageError(f"item {item_id} is not a main question of plan {plan_id}")
+    at = ids.index(item_id)
+    to = max(0, min(len(ids) - 1, at + offset))
+    ids.insert(to, ids.pop(at))
+    reorder(db, plan_id, ids)
+
+
+def swap_in_backup(db: Database, plan_id: int, backup_id: int) -> None:
+    """A backup takes the place of the question it stands in for, which becomes a backup."""
+    with db.session() as session:
+        row = store.plan_row(session, plan_id)
+        backup = store.item_row(session, plan_id, backup_id)
+        if backup.kind != "backup":
+            raise UsageError(f"item {backup_id} is not a backup")
+        ordered = sorted(row.items, key=lambda i: i.position)
+        target = next((i for i in ordered if i.kind == "main" and i.question_id == backup.backup_for), None)
+        backup.kind, backup.backup_for = "main", None
+        if target is None:  # what it stood in for was removed: it joins the end of the main questions
+            ordered.remove(backup)
+            ordered.insert(sum(1 for i in ordered if i.kind == "main"), backup)
+        else:
+            target.kind, target.backup_for = "backup", backup.question_id
+            a, b = ordered.index(backup), ordered.index(target)
+            ordered[a], ordered[b] = ordered[b], ordered[a]
+        store.renumber(session, row, ordered)
+
+
+def remove(db: Database, plan_id: int, item_id: int) -> None:
+    with db.session() as session:
+        row = store.plan_row(session, plan_id)
+        item = store.item_row(session, plan_id, item_id)
+        row.items.remove(item)
+        session.flush()
+        store.renumber(session, row, sorted(row.items, key=lambda i: i.position))
+
+
+def add_own(db: Database, plan_id: int, text: str, category: str, subtopic: str) -> PlanItem:
+    """The candidate's own question, added at the end of the main questions."""
+    text = " ".join(text.split())
+    if not text:
+        raise UsageError("an empty question cannot be added")
+    with db.session() as session:
+        row = store.plan_row(session, plan_id)
+        main = sorted((i for i in row.items if i.kind == "main"), key=lambda i: i.position)
+        backups = sorted((i for i in row.items if i.kind != "main"), key=lambda i: i.position)
+        own = PlanItemRow(
+            position=len(row.items) + 10_000,
+            kind="main",
+            question_id=f"own-{uuid4().hex[:10]}",
+            text=text[:1000],
+            category=category,
+            subtopic=subtopic,
+            reasons=["your own question"],
+        )
+        row.items.append(own)
+        session.flush()
+        store.renumber(session, row, [*main, own, *backups])
+        return PlanItem(own.question_id, own.text, category, subtopic, reasons=("your own question",), id=own.id)
+
+
+def keep_for_time_left(plan: Plan, minutes_left: float, minutes_per_question: float = 2.5) -> list[int]:
+    """Which open questions still fit in the time left, best first by the planner's score."""
+    open_items = [i for i in plan.main if i.status == "open" and i.id is not None]
+    fit = max(0, int(minutes_left / minutes_per_question))
+    ranked = sorted(open_items, key=lambda i: -i.score)
+    return [i.id for i in ranked[:fit] if i.id is not None]
+
+
+def related(plan: Plan, words: str, limit: int = 6) -> list[dict[str, str]]:
+    """Questions and follow-ups related to what the interviewer just said, from the plan and the bank.
+
+    Lexical matching keeps this instant while typing; the plan's own follow-ups come first
+    because they were prepared for this conversation.
+    """
+    from askback.bank.loader import load_bank
+    from askback.nlp.similarity import TfidfIndex
+
+    if not words.strip():
+        return []
+    bank = {q.id: q for q in load_bank()}
+    candidates: list[dict[str, str]] = []
+    for item in plan.items:
+        question = bank.get(item.question_id)
+        candidates.append({"text": item.text, "source": "plan", "category": item.category})
+        for follow in question.follow_ups if question else ():
+            candidates.append({"text": follow, "source": "follow-up", "category": item.category})
+    for question in bank.values():
+        candidates.append({"text": question.render(plan.company.name), "source": "bank", "category": question.category})
+    index = TfidfIndex([c["text"] for c in candidates])
+    scores = index.query(words)
+    ranked = sorted(
+        range(len(candidates)), key=lambda i: -(scores[i] + (0.05 if candidates[i]["source"] != "bank" else 0))
+    )
+    seen: set[str] = set()
+    result = []
+    for i in ranked:
+        if scores[i] <= 0 or len(result) >= limit:
+            break
+        if candidates[i]["text"] not in seen:
+            seen.add(candidates[i]["text"])
+            result.append(candidates[i])
+    return result
