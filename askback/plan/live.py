@@ -184,7 +184,7 @@ def related(plan: Plan, words: str, limit: int = 6) -> list[dict[str, str]]:
         range(len(candidates)), key=lambda i: -(scores[i] + (0.05 if candidates[i]["source"] != "bank" else 0))
     )
     seen: set[str] = set()
-    result = []
+    result: list[dict[str, str]] = []
     for i in ranked:
         if scores[i] <= 0 or len(result) >= limit:
             break
