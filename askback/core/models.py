@@ -87,6 +87,10 @@ class PlanItem:
     id: int | None = None
     status: str = "open"  # open, asked, covered (by the interviewer before you asked) or skipped
     note: str = ""
+    follow_ups: tuple[str, ...] = ()
+    listen_good: tuple[str, ...] = ()
+    listen_red_flag: tuple[str, ...] = ()
+    evidence: tuple[tuple[str, str], ...] = ()  # (source, quote) of the facts the question cites
 
 
 ITEM_STATUSES = ("open", "asked", "covered", "skipped")

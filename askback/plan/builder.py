@@ -7,7 +7,7 @@ planner is tested without a database.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from askback.core import taxonomy
 from askback.core.models import Answer, Company, Plan, PlanItem, Question
@@ -20,6 +20,18 @@ MAX_CROSS_CHECKS = 2
 
 
 @dataclass(frozen=True)
+class Grounding:
+    """What research adds to a plan: questions that cite facts, and bank questions it answers."""
+
+    questions: tuple[Question, ...] = ()
+    evidence: dict[str, tuple[str, str]] = field(default_factory=dict)  # grounded question id -> (source, quote)
+    answered: dict[str, tuple[str, str]] = field(default_factory=dict)  # bank question id -> (source, quote)
+
+
+GROUNDED_BONUS = 0.8  # a question that shows you did your homework beats an equally fitting generic one
+
+
+@dataclass(frozen=True)
 class History:
     """What earlier rounds with this company produced."""
 
@@ -29,18 +41,25 @@ class History:
         return {a.question_id for a in self.answers if a.text.strip()}
 
 
-def build_plan(bank: Sequence[Question], request: PlanRequest, company: Company, history: History = History()) -> Plan:
-    scored = [c for c in (score(q, request) for q in bank) if c is not None]
+def build_plan(
+    bank: Sequence[Question],
+    request: PlanRequest,
+    company: Company,
+    history: History = History(),
+    grounding: Grounding = Grounding(),
+) -> Plan:
+    scored = [c for c in (score(q, request) for q in bank) if c is not None and c.question.id not in grounding.answered]
+    scored += _grounded_candidates(grounding, request)
     answered = history.answered_ids()
     fresh = [c for c in scored if c.question.id not in answered]
     forced = _cross_checks(scored, request, history)
     weighted = taxonomy.weighted_categories(request.profile.priorities)
     main = select(fresh, request.question_budget, weighted, forced)
     spare = [c for c in fresh if c.question.id not in {m.candidate.question.id for m in main}]
-    items = [_item(m.candidate, company, "main", m.reasons, cross_check=m in forced) for m in main]
+    items = [_item(m.candidate, company, "main", m.reasons, grounding, cross_check=m in forced) for m in main]
     items = conversation_order(items, lambda i: i.subtopic)
     items += [
-        _item(c, company, "backup", (*c.reasons, f"stands in for {target} if that topic is covered"), backup_for=target)
+        _item(c, company, "backup", (*c.reasons, f"stands in for {target} if that topic is covered"), grounding, target)
         for c, target in backups(spare, main)
     ]
     return Plan(
@@ -78,15 +97,39 @@ def _cross_checks(scored: Sequence[Candidate], request: PlanRequest, history: Hi
     ]
 
 
+def _grounded_candidates(grounding: Grounding, request: PlanRequest) -> list[Candidate]:
+    found = []
+    for question in grounding.questions:
+        candidate = score(question, request)
+        if candidate is None:
+            continue
+        source, quote = grounding.evidence[question.id]
+        replaces = [qid for qid, (s, q) in grounding.answered.items() if (s, q) == (source, quote)]
+        reasons: tuple[str, ...] = (f"cites {source}: “{quote}”",)
+        if replaces:
+            reasons += (f"in place of {', '.join(replaces)}, which that page already answers",)
+        found.append(
+            Candidate(
+                question,
+                round(candidate.score + GROUNDED_BONUS, 4),
+                candidate.reasons + reasons,
+                candidate.priority_categories,
+            )
+        )
+    return found
+
+
 def _item(
     candidate: Candidate,
     company: Company,
     kind: str,
     reasons: tuple[str, ...],
-    cross_check: bool = False,
+    grounding: Grounding,
     backup_for: str | None = None,
+    cross_check: bool = False,
 ) -> PlanItem:
     q = candidate.question
+    evidence = grounding.evidence.get(q.id)
     return PlanItem(
         question_id=q.id,
         text=q.render(company.name),
@@ -97,4 +140,8 @@ def _item(
         score=candidate.score,
         reasons=reasons,
         backup_for=backup_for,
+        follow_ups=tuple(f.replace("{company}", company.name) for f in q.follow_ups),
+        listen_good=q.listen_for.good,
+        listen_red_flag=q.listen_for.red_flag,
+        evidence=(evidence,) if evidence else (),
     )

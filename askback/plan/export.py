@@ -15,7 +15,6 @@ from askback.core.models import Plan, PlanItem
 
 
 def to_dict(plan: Plan) -> dict[str, Any]:
-    bank = by_id()
     return {
         "id": plan.id,
         "company": plan.company.name,
@@ -28,13 +27,18 @@ def to_dict(plan: Plan) -> dict[str, Any]:
             "priorities": plan.profile.priorities,
             "signals": list(plan.profile.signals),
         },
-        "questions": [_item_dict(i, bank) for i in plan.main],
-        "backups": [_item_dict(i, bank) for i in plan.backups],
+        "questions": [item_dict(i) for i in plan.main],
+        "backups": [item_dict(i) for i in plan.backups],
     }
 
 
-def _item_dict(item: PlanItem, bank: dict[str, Any]) -> dict[str, Any]:
-    q = bank.get(item.question_id)
+def item_dict(item: PlanItem) -> dict[str, Any]:
+    """One plan item for export: plans made before items kept their details fall back to the bank."""
+    follow_ups, good, red = item.follow_ups, item.listen_good, item.listen_red_flag
+    if not (follow_ups or good):
+        q = by_id().get(item.question_id)
+        if q is not None:
+            follow_ups, good, red = q.follow_ups, q.listen_for.good, q.listen_for.red_flag
     return {
         "id": item.question_id,
         "text": item.text,
@@ -44,8 +48,11 @@ def _item_dict(item: PlanItem, bank: dict[str, Any]) -> dict[str, Any]:
         "score": item.score,
         "why": list(item.reasons),
         "backup_for": item.backup_for,
-        "follow_ups": list(q.follow_ups) if q else [],
-        "listen_for": {"good": list(q.listen_for.good), "red_flag": list(q.listen_for.red_flag)} if q else None,
+        "follow_ups": list(follow_ups),
+        "listen_for": {"good": list(good), "red_flag": list(red)} if good or red else None,
+        "evidence": [{"source": s, "quote": q} for s, q in item.evidence],
+        "status": item.status,
+        "note": item.note,
     }
 
 
@@ -80,6 +87,8 @@ def _markdown_item(n: int, q: dict[str, Any], explain: bool) -> list[str]:
     label = taxonomy.category(q["category"]).label
     mark = " (cross-check)" if q["cross_check"] else ""
     lines = [f"## {n}. {q['text']}", "", f"*{label}, {taxonomy.subtopic(q['subtopic']).label.lower()}*{mark}", ""]
+    for evidence in q["evidence"]:
+        lines.append(f"- Source: {evidence['source']}: “{evidence['quote']}”")
     for follow in q["follow_ups"]:
         lines.append(f"- Follow-up: {follow}")
     if q["listen_for"]:

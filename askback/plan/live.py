@@ -192,3 +192,37 @@ def related(plan: Plan, words: str, limit: int = 6) -> list[dict[str, str]]:
             seen.add(candidates[i]["text"])
             result.append(candidates[i])
     return result
+
+
+def note_times(db: Database, plan_id: int) -> dict[int, datetime | None]:
+    """When each item's note was last saved: the live view shows it, and compares it with unsaved local text."""
+    with db.session() as session:
+        return {i.id: i.note_saved_at for i in store.plan_row(session, plan_id).items}
+
+
+def answers_for_plan(db: Database, plan_id: int) -> dict[str, Answer]:
+    """The answers recorded for a plan's questions, by question id."""
+    with db.session() as session:
+        plan = store.plan_row(session, plan_id)
+        return {a.question_id: a for a in answer_store.for_company(session, plan.company_id) if a.plan_id == plan_id}
+
+
+def rating_by_category(plan: Plan, answers: dict[str, Answer]) -> dict[str, float]:
+    """The mean answer rating per category: a starting point for rating the categories themselves."""
+    ratings: dict[str, list[int]] = {}
+    for item in plan.items:
+        answer = answers.get(item.question_id)
+        if answer is not None and answer.rating is not None:
+            ratings.setdefault(item.category, []).append(answer.rating)
+    return {category: sum(r) / len(r) for category, r in ratings.items()}
+
+
+OWN_QUESTION_FALLBACK = ("impact", "role-scope")
+
+
+def own_question_topic(category: str | None, subtopic: str | None = None) -> tuple[str, str]:
+    """The category and subtopic an own question is filed under: the linter's guess, else the role's scope."""
+    if category is None or category not in taxonomy.CATEGORY_IDS:
+        return OWN_QUESTION_FALLBACK
+    subtopics = taxonomy.subtopic_ids(category)
+    return category, subtopic if subtopic in subtopics else subtopics[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from askback.bank import load_bank
 from askback.core.models import Plan, Profile
 from askback.plan.builder import History, build_plan
+from askback.plan.grounding import load_grounding
 from askback.plan.request import make_request
 from askback.store import answers as answer_store
 from askback.store import companies, plans, profiles
@@ -33,5 +34,6 @@ def prepare(
         request = make_request(profile, interviewer=interviewer, stage=stage, minutes=minutes)
         company = companies.ensure(session, company_name)
         history = History(answers=tuple(answer_store.for_company(session, company.id)))
-        plan = build_plan(load_bank(), request, company, history)
+        grounding = load_grounding(session, company)
+        plan = build_plan(load_bank(), request, company, history, grounding)
         return plans.save(session, plan)

@@ -105,6 +105,7 @@ class PlanItemRow(Base):
     status: Mapped[str] = mapped_column(String(20), default="open", server_default="open")
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
     note_saved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
     plan: Mapped[PlanRow] = relationship(back_populates="items")
 

@@ -30,14 +30,60 @@ def save(session: Session, plan: Plan) -> Plan:
     row.items = [
         PlanItemRow(
             position=pos,
-            **{k: v for k, v in asdict(item).items() if k not in ("reasons", "id")},
+            **{k: v for k, v in asdict(item).items() if k in _PLAIN_FIELDS},
             reasons=list(item.reasons),
+            details=_details(item),
         )
         for pos, item in enumerate(plan.items)
     ]
     session.add(row)
     session.flush()
     return _to_plan(row)
+
+
+_PLAIN_FIELDS = (
+    "question_id",
+    "text",
+    "category",
+    "subtopic",
+    "kind",
+    "cross_check",
+    "score",
+    "backup_for",
+    "status",
+    "note",
+)
+
+
+def _details(item: PlanItem) -> dict[str, object]:
+    return {
+        "follow_ups": list(item.follow_ups),
+        "listen_for": {"good": list(item.listen_good), "red_flag": list(item.listen_red_flag)},
+        "evidence": [{"source": s, "quote": q} for s, q in item.evidence],
+    }
+
+
+def _item(row: PlanItemRow) -> PlanItem:
+    details = row.details or {}
+    listen = details.get("listen_for") or {}
+    return PlanItem(
+        question_id=row.question_id,
+        text=row.text,
+        category=row.category,
+        subtopic=row.subtopic,
+        kind=row.kind,
+        cross_check=row.cross_check,
+        score=row.score,
+        reasons=tuple(row.reasons),
+        backup_for=row.backup_for,
+        id=row.id,
+        status=row.status,
+        note=row.note,
+        follow_ups=tuple(details.get("follow_ups") or ()),
+        listen_good=tuple(listen.get("good") or ()),
+        listen_red_flag=tuple(listen.get("red_flag") or ()),
+        evidence=tuple((e["source"], e["quote"]) for e in details.get("evidence") or ()),
+    )
 
 
 def get(session: Session, plan_id: int) -> Plan:
@@ -70,23 +116,7 @@ def _to_plan(row: PlanRow) -> Plan:
             priorities=dict(p.get("priorities", {})),
             signals=tuple(p.get("signals", ())),
         ),
-        items=tuple(
-            PlanItem(
-                question_id=i.question_id,
-                text=i.text,
-                category=i.category,
-                subtopic=i.subtopic,
-                kind=i.kind,
-                cross_check=i.cross_check,
-                score=i.score,
-                reasons=tuple(i.reasons),
-                backup_for=i.backup_for,
-                id=i.id,
-                status=i.status,
-                note=i.note,
-            )
-            for i in row.items
-        ),
+        items=tuple(_item(i) for i in row.items),
         notes=row.notes,
         category_ratings=dict(row.category_ratings or {}),
     )

@@ -30,3 +30,12 @@ def save(session: Session, profile: Profile) -> None:
     row.seniority = profile.seniority
     row.priorities = dict(profile.priorities)
     row.signals = list(profile.signals)
+
+
+def save_if_missing(session: Session, profile: Profile) -> Profile:
+    """The saved profile, or ``profile`` saved as the first one (what the demo gives a new user)."""
+    current = load(session)
+    if current is None:
+        save(session, profile)
+        return profile
+    return current

@@ -38,6 +38,9 @@ QUESTION_KEYS = {
     "backup_for",
     "follow_ups",
     "listen_for",
+    "evidence",
+    "status",
+    "note",
 }
 
 

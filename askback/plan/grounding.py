@@ -1,0 +1,71 @@
+"""Research, made ready for the planner: grounded questions and the bank questions it answers.
+
+Kept apart from the planner itself, which stays a pure function over data, because this
+step reads the database and runs the embedding model.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from askback.bank.loader import load_bank
+from askback.core.models import Company, Fact
+from askback.errors import AskbackError
+from askback.nlp.form import question_form
+from askback.plan import checks
+from askback.plan.answered import FactIndex
+from askback.plan.builder import Grounding
+from askback.plan.ground import Grounded, grounded_questions
+from askback.store import research as research_store
+
+
+def load_grounding(session: Session, company: Company) -> Grounding:
+    facts = research_store.facts(session, company.id)
+    if not facts:
+        return Grounding()
+    answered = _answered_bank_questions(session, facts)
+    by_id = {f.id: f for f in facts}
+    extra = [by_id[fact_id] for fact_id in answered.values() if fact_id in by_id]
+    grounded = [g for g in _unique(grounded_questions(facts) + grounded_questions(extra)) if _passes(g.question.text)]
+    return Grounding(
+        questions=tuple(g.question for g in grounded),
+        evidence={g.question.id: (g.fact.source, g.fact.text) for g in grounded},
+        answered={qid: (by_id[fid].source, by_id[fid].text) for qid, fid in answered.items() if fid in by_id},
+    )
+
+
+def _unique(found: list[Grounded]) -> list[Grounded]:
+    seen: set[str] = set()
+    return [g for g in found if not (g.question.id in seen or seen.add(g.question.id))]  # type: ignore[func-returns-value]
+
+
+def _passes(text: str) -> bool:
+    """Grounded questions go through the same text checks as every other question."""
+    return question_form(text) == "open" and not any(
+        check(text) for check in (checks.too_long, checks.double_barrelled, checks.leading, checks.not_a_question)
+    )
+
+
+def _answered_bank_questions(session: Session, facts: list[Fact]) -> dict[str, int]:
+    """Bank questions whose answer is in the research: question id -> the fact that answers it."""
+    from askback.nlp.embeddings import default_embedder
+    from askback.research.vectors import embed_cached
+
+    try:
+        embedder = default_embedder()
+    except AskbackError:
+        return {}
+    candidates = [q for q in load_bank() if q.googleable]
+    if not candidates:
+        return {}
+    fact_vectors, _ = embed_cached(session, embedder, [f.text for f in facts])
+    question_vectors, _ = embed_cached(
+        session, embedder, [q.text.replace("{company}", "the company") for q in candidates]
+    )
+    index = FactIndex(facts, fact_vectors)
+    found = {}
+    for question, vector in zip(candidates, question_vectors, strict=True):
+        evidence = index.answer(question.text, vector, set(question.googleable))
+        if evidence is not None:
+            found[question.id] = evidence.fact_id
+    return found

@@ -1,0 +1,352 @@
+"""The question linter: every question, from the bank, from research or typed by the user,
+goes through the same checks.
+
+``lint_questions`` loads what the checks need once (the embedding model, the labelled
+examples, the company's facts) and then judges each question: its category and form,
+whether it is specific to the company, whether the research already answers it, and the
+problems a candidate would want to hear about, each with a stable code and, where possible,
+a better question.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from askback.core.models import Company, Fact
+from askback.errors import AskbackError, UsageError
+from askback.nlp.form import question_form
+from askback.nlp.text import content_tokens
+from askback.plan import checks
+from askback.plan.answered import Evidence, FactIndex
+from askback.plan.checks import Problem
+from askback.store.db import Database
+
+if TYPE_CHECKING:
+    from askback.nlp.embeddings import Embedder, Vectors
+    from askback.plan.categorise import Categoriser, Neighbour
+
+NEAR_DUPLICATE_SEMANTIC = 0.85
+NEAR_DUPLICATE_LEXICAL = 0.6
+OBVIOUS_SEMANTIC = 0.8
+AUDIENCE_NEIGHBOUR = 0.7  # how close the nearest bank question must be for its roles to count
+
+
+@dataclass
+class LintResult:
+    text: str
+    category: str | None
+    form: str
+    specific: bool
+    answered: Evidence | None
+    problems: list[Problem] = field(default_factory=list)
+    suggestion: str | None = None
+
+    def codes(self) -> list[str]:
+        return [p.code for p in self.problems]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "category": self.category,
+            "form": self.form,
+            "specific": self.specific,
+            "answered": self.answered.as_dict() if self.answered else None,
+            "problems": [{"code": p.code, "message": p.message} for p in self.problems],
+            "suggestion": self.suggestion,
+        }
+
+
+@dataclass
+class LintContext:
+    company: Company | None = None
+    interviewer: str | None = None
+    stage: str | None = None
+    facts: list[Fact] = field(default_factory=list)
+    fact_index: FactIndex | None = None
+    company_terms: frozenset[str] = frozenset()
+    embedder: Embedder | None = None
+    categoriser: Categoriser | None = None
+    obvious_vectors: Vectors | None = None
+
+
+def lint_questions(
+    db: Database,
+    texts: Sequence[str],
+    company: str | None = None,
+    interviewer: str | None = None,
+    stage: str | None = None,
+) -> list[LintResult]:
+    context = load_context(db, company, interviewer, stage)
+    return lint_with(context, texts)
+
+
+def load_context(db: Database, company: str | None, interviewer: str | None, stage: str | None) -> LintContext:
+    from askback.core import taxonomy
+    from askback.store import companies
+    from askback.store import research as research_store
+
+    if interviewer is not None and interviewer not in taxonomy.ROLE_IDS:
+        raise UsageError(f"unknown interviewer {interviewer!r}; choose one of {', '.join(taxonomy.ROLE_IDS)}")
+    if stage is not None and stage not in taxonomy.STAGE_IDS:
+        raise UsageError(f"unknown stage {stage!r}; choose one of {', '.join(taxonomy.STAGE_IDS)}")
+    context = LintContext(interviewer=interviewer, stage=stage)
+    with db.session() as session:
+        if company is not None:
+            context.company = companies.get(session, company)
+            context.facts = research_store.facts(session, context.company.id)
+            context.company_terms = distinctive_terms(context.company, context.facts)
+        _load_semantics(session, context)
+    return context
+
+
+def _load_semantics(session: object, context: LintContext) -> None:
+    """The embedding model and what is compared with it; without it the linter still works lexically."""
+    from sqlalchemy.orm import Session
+
+    from askback.nlp.embeddings import default_embedder
+    from askback.plan.categorise import Categoriser, examples
+    from askback.research.vectors import embed_cached
+
+    assert isinstance(session, Session)
+    try:
+        context.embedder = embedder = default_embedder()
+    except AskbackError:
+        return
+    example_vectors, _ = embed_cached(session, embedder, [e.text for e in examples()])
+    context.categoriser = Categoriser(embedder, example_vectors)
+    context.obvious_vectors, _ = embed_cached(session, embedder, checks.rules()["obvious"]["prototypes"])
+    if context.facts:
+        vectors, _ = embed_cached(session, embedder, [f.text for f in context.facts])
+        context.fact_index = FactIndex(context.facts, vectors)
+
+
+def distinctive_terms(company: Company, facts: Sequence[Fact]) -> frozenset[str]:
+    """Words that point at this company: its name, and names and terms from its own material
+    that the general question bank never uses."""
+    from askback.bank.loader import load_bank
+
+    general = {t for q in load_bank() for t in content_tokens(q.text)}
+    terms = set(content_tokens(company.name)) | {company.slug}
+    for fact in facts:
+        words = fact.text.split()
+        for before, word in itertools.pairwise(words):
+            bare = word.strip(".,;:!?()\"'“”‘’")
+            starts_sentence = before.endswith((".", ":", "!", "?"))
+            if len(bare) > 2 and bare[:1].isupper() and not starts_sentence:
+                terms.update(content_tokens(bare))
+    return frozenset(t for t in terms if t not in general and len(t) > 2)
+
+
+def lint_with(context: LintContext, texts: Sequence[str]) -> list[LintResult]:
+    vectors = _embed(context, texts)
+    categories = context.categoriser.categorise(texts, vectors) if context.categoriser and vectors is not None else None
+    nearest = context.categoriser.nearest_bank(vectors) if context.categoriser and vectors is not None else None
+    results = []
+    for i, text in enumerate(texts):
+        result = _lint_one(
+            context,
+            text,
+            vectors[i] if vectors is not None else None,
+            categories[i][0] if categories else None,
+            nearest[i] if nearest else None,
+        )
+        results.append(result)
+    _mark_duplicates(texts, vectors, results)
+    return results
+
+
+def _embed(context: LintContext, texts: Sequence[str]) -> Vectors | None:
+    if context.embedder is None:
+        return None
+    return context.embedder.embed([t if t.strip() else "-" for t in texts])
+
+
+def _lint_one(
+    context: LintContext, text: str, vector: Vectors | None, category: str | None, nearest: Neighbour | None
+) -> LintResult:
+    if checks.empty(text):
+        return LintResult(text, None, "open", False, None, [Problem("empty", "there is no question here")])
+    form = question_form(text)
+    specific = bool(context.company_terms & set(content_tokens(text))) or _names_company(context, text)
+    close_bank = nearest if nearest is not None and nearest.similarity >= AUDIENCE_NEIGHBOUR else None
+    subtopic = close_bank.example.subtopic if close_bank else None
+    result = LintResult(text, category, form, specific, None)
+    result.answered = _answered(context, text, vector, close_bank)
+    problems = [
+        checks.not_a_question(text),
+        checks.not_english(text),
+        checks.closed(form),
+        checks.private_life(text),
+        checks.leading(text),
+        checks.double_barrelled(text),
+        checks.too_long(text),
+        _obvious(context, text, vector),
+        _answered_problem(result.answered),
+        _generic(context, specific),
+        checks.audience(subtopic, context.interviewer, _roles(close_bank)),
+        checks.moment(subtopic, context.stage),
+    ]
+    result.problems = [p for p in problems if p is not None]
+    result.suggestion = _suggest(context, result, close_bank, nearest)
+    return result
+
+
+def _names_company(context: LintContext, text: str) -> bool:
+    return context.company is not None and context.company.name.lower() in text.lower()
+
+
+def _roles(neighbour: Neighbour | None) -> tuple[str, ...]:
+    from askback.bank.loader import by_id
+
+    if neighbour is None or neighbour.example.question_id is None:
+        return ()
+    question = by_id().get(neighbour.example.question_id)
+    return question.roles if question else ()
+
+
+def _answered(context: LintContext, text: str, vector: Vectors | None, close_bank: Neighbour | None) -> Evidence | None:
+    if context.fact_index is None or vector is None:
+        return None
+    from askback.research.topics import TopicClassifier
+
+    classifier = _topic_classifier(context)
+    topics = {t for t, _ in classifier.classify([text], vector[None, :])[0]}
+    if close_bank is not None and close_bank.example.question_id:
+        from askback.bank.loader import by_id
+
+        question = by_id().get(close_bank.example.question_id)
+        topics |= set(question.googleable) if question else set()
+    del TopicClassifier
+    return context.fact_index.answer(text, vector, topics)
+
+
+_TOPIC_CLASSIFIERS: dict[int, object] = {}
+
+
+def _topic_classifier(context: LintContext) -> Any:
+    from askback.research.topics import Thresholds, TopicClassifier
+
+    key = id(context)
+    if key not in _TOPIC_CLASSIFIERS:
+        assert context.embedder is not None
+        # Questions are short: a looser semantic bar finds the topic they ask about.
+        _TOPIC_CLASSIFIERS[key] = TopicClassifier(context.embedder.embed, thresholds=Thresholds(0.25, 0.45, 0.08))
+    return _TOPIC_CLASSIFIERS[key]
+
+
+def _answered_problem(evidence: Evidence | None) -> Problem | None:
+    if evidence is None:
+        return None
+    return Problem(
+        "answered",
+        f"the company's own material already answers this ({evidence.source}: “{evidence.quote}”); "
+        "asking it shows you did not read it, so build on it instead",
+    )
+
+
+def _obvious(context: LintContext, text: str, vector: Vectors | None) -> Problem | None:
+    found = checks.obvious_by_pattern(text)
+    vectors = context.obvious_vectors
+    if (
+        found is None
+        and vector is not None
+        and vectors is not None
+        and float((vectors @ vector).max()) >= OBVIOUS_SEMANTIC
+    ):
+        found = checks.obvious_problem()
+    return found
+
+
+def _generic(context: LintContext, specific: bool) -> Problem | None:
+    if context.company is None or specific:
+        return None
+    hint = " (askback research adds what the company says about itself)" if not context.facts else ""
+    return Problem(
+        "generic", f"this could be asked of any company; tie it to something particular to {context.company.name}{hint}"
+    )
+
+
+def _suggest(
+    context: LintContext, result: LintResult, close_bank: Neighbour | None, nearest: Neighbour | None
+) -> str | None:
+    codes = set(result.codes())
+    if codes & {"empty", "private-life", "not-english"}:
+        return None
+    if result.answered is not None:
+        deeper = _grounded_for(context, result.answered)
+        if deeper:
+            return deeper
+    if "closed" in codes:
+        rewritten = open_rewrite(result.text)
+        if rewritten:
+            return rewritten
+    wants_better = codes & {
+        "closed",
+        "obvious",
+        "leading",
+        "double-barrelled",
+        "too-long",
+        "not-a-question",
+        "answered",
+    }
+    if wants_better and nearest is not None and nearest.similarity >= 0.5 and nearest.example.question_id:
+        from askback.bank.loader import by_id
+
+        question = by_id().get(nearest.example.question_id)
+        if question is not None:
+            return question.render(context.company.name if context.company else "the company")
+    return None
+
+
+def _grounded_for(context: LintContext, evidence: Evidence) -> str | None:
+    from askback.plan.ground import grounded_questions
+
+    fact = next((f for f in context.facts if f.id == evidence.fact_id), None)
+    if fact is None:
+        return None
+    found = grounded_questions([fact])
+    return found[0].question.text if found else None
+
+
+def open_rewrite(text: str) -> str | None:
+    """A closed question turned open by its opening words, where a simple rewrite reads well."""
+    import re
+
+    stripped = text.strip().rstrip("?").strip()
+    rules = (
+        (r"^(?:is|are) there (?:any |a |an )?(.+)$", "How does {0} work here in practice?"),
+        (r"^do you (?:have|offer|provide) (?:any |a |an )?(.+)$", "How does {0} work here in practice?"),
+        (r"^do(?:es)? (you|the team|people|engineers|your team|managers|they) (.+)$", "How do {0} {1}?"),
+        (r"^can i (.+)$", "What would it take for me to {0}?"),
+        (r"^will i (.+)$", "How likely is it that I would {0}?"),
+    )
+    for pattern, template in rules:
+        match = re.match(pattern, stripped, re.IGNORECASE)
+        if match:
+            rewritten = template.format(*match.groups())
+            rewritten = rewritten.replace("How do the team", "How does the team").replace(
+                "How do your team", "How does your team"
+            )
+            return rewritten[0].upper() + rewritten[1:]
+    return None
+
+
+def _mark_duplicates(texts: Sequence[str], vectors: Vectors | None, results: list[LintResult]) -> None:
+    from askback.nlp.similarity import TfidfIndex
+
+    lexical = TfidfIndex(texts)
+    for j in range(len(texts)):
+        if not texts[j].strip():
+            continue
+        for i in range(j):
+            if not texts[i].strip():
+                continue
+            semantic = float(vectors[i] @ vectors[j]) if vectors is not None else 0.0
+            if semantic >= NEAR_DUPLICATE_SEMANTIC or lexical.similarity(i, j) >= NEAR_DUPLICATE_LEXICAL:
+                results[j].problems.append(
+                    Problem("near-duplicate", f"asks much the same as question {i + 1}; keep the better of the two")
+                )
+                break

@@ -1,0 +1,1 @@
+"""One router per page: parse the request, call one service, render."""

@@ -1,0 +1,135 @@
+"""The plan builder: choose interviewer, stage and minutes; reorder, swap, remove, add your own."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
+
+from askback.core.models import Plan
+from askback.store.db import Database
+from askback.web.views import Db, is_htmx, redirect, render
+
+router = APIRouter()
+
+
+@router.get("/plans", response_class=HTMLResponse)
+def list_plans(request: Request, db: Db) -> HTMLResponse:
+    from askback.store import plans
+
+    with db.session() as session:
+        saved = plans.list_all(session)
+    return render(request, "plans.html", plans=list(reversed(saved)))
+
+
+@router.get("/plans/new", response_class=HTMLResponse)
+def new_plan(request: Request, db: Db, company: str | None = None) -> HTMLResponse:
+    from askback.store import companies, profiles
+
+    with db.session() as session:
+        known = companies.list_all(session)
+        profile = profiles.load(session)
+    return render(request, "new_plan.html", companies=known, chosen=company, profile=profile)
+
+
+@router.post("/plans")
+def create_plan(
+    db: Db,
+    company: Annotated[str, Form()],
+    interviewer: Annotated[str, Form()] = "hiring-manager",
+    stage: Annotated[str, Form()] = "",
+    minutes: Annotated[int, Form()] = 15,
+    role: Annotated[str, Form()] = "",
+) -> Response:
+    from askback.plan.service import prepare
+
+    plan = prepare(
+        db, company, interviewer=interviewer, stage=stage or None, minutes=minutes, role=role.strip() or None
+    )
+    return redirect(f"/plans/{plan.id}")
+
+
+@router.get("/plans/{plan_id}", response_class=HTMLResponse)
+def builder(request: Request, db: Db, plan_id: int) -> HTMLResponse:
+    from askback.plan import live
+
+    return render(request, "builder.html", plan=live.get(db, plan_id))
+
+
+def _items(request: Request, db: Database, plan_id: int, anchor: str = "") -> Response:
+    """The plan's questions after a change: a fragment for htmx, else the page again."""
+    from askback.plan import live
+
+    if is_htmx(request):
+        return render(request, "_builder_items.html", plan=live.get(db, plan_id))
+    return redirect(f"/plans/{plan_id}{anchor}")
+
+
+@router.post("/plans/{plan_id}/items/{item_id}/move")
+def move(request: Request, db: Db, plan_id: int, item_id: int, offset: Annotated[int, Form()]) -> Response:
+    from askback.plan import live
+
+    live.move(db, plan_id, item_id, max(-1, min(1, offset)))
+    return _items(request, db, plan_id, f"#item-{item_id}")
+
+
+@router.post("/plans/{plan_id}/items/{item_id}/remove")
+def remove(request: Request, db: Db, plan_id: int, item_id: int) -> Response:
+    from askback.plan import live
+
+    live.remove(db, plan_id, item_id)
+    return _items(request, db, plan_id, "#questions")
+
+
+@router.post("/plans/{plan_id}/items/{item_id}/swap")
+def swap(request: Request, db: Db, plan_id: int, item_id: int) -> Response:
+    from askback.plan import live
+
+    live.swap_in_backup(db, plan_id, item_id)
+    return _items(request, db, plan_id, f"#item-{item_id}")
+
+
+@router.post("/plans/{plan_id}/own")
+def add_own(
+    request: Request,
+    db: Db,
+    plan_id: int,
+    text: Annotated[str, Form()],
+    category: Annotated[str, Form()] = "",
+) -> Response:
+    """Add the candidate's question, filed under the category the linter saw in it.
+
+    The verdict shown while typing carries that category; without it (no JavaScript) the
+    question is linted here.
+    """
+    from askback.core.taxonomy import CATEGORY_IDS
+    from askback.plan import live
+
+    verdict: dict[str, Any] = {"category": category} if category in CATEGORY_IDS else {}
+    if not verdict and text.strip():
+        verdict = lint_one(db, live.get(db, plan_id), text) or {}
+    category, subtopic = live.own_question_topic(verdict.get("category"), verdict.get("subtopic"))
+    item = live.add_own(db, plan_id, text, category, subtopic)
+    return _items(request, db, plan_id, f"#item-{item.id}")
+
+
+@router.post("/plans/{plan_id}/lint", response_class=HTMLResponse)
+def lint(request: Request, db: Db, plan_id: int, text: Annotated[str, Form()] = "") -> HTMLResponse:
+    from askback.plan import live
+
+    plan = live.get(db, plan_id)
+    if not text.strip():
+        return render(request, "_lint.html", verdict=None, unavailable=False, empty=True)
+    verdict = lint_one(db, plan, text)
+    return render(request, "_lint.html", verdict=verdict, unavailable=verdict is None, empty=False)
+
+
+def lint_one(db: Database, plan: Plan, text: str) -> dict[str, Any] | None:
+    """The linter's verdict on one question, or None while the linter is not installed."""
+    try:
+        from askback.plan.lint import lint_questions
+    except ImportError:
+        return None
+    results = lint_questions(db, [text], company=plan.company.name, interviewer=plan.interviewer, stage=plan.stage)
+    return dict(results[0].as_dict()) if results else None

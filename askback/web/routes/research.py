@@ -1,0 +1,34 @@
+"""A company's research: facts by topic, each with its quote and a link to its source."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from askback.core.models import Fact
+from askback.errors import UsageError
+from askback.web.views import Db, render
+
+router = APIRouter()
+
+
+@router.get("/companies/{slug}", response_class=HTMLResponse)
+def company_research(request: Request, db: Db, slug: str, topic: str | None = None) -> HTMLResponse:
+    from askback.core.taxonomy import RESEARCH_TOPIC_IDS
+    from askback.store import companies
+    from askback.store import research as store
+
+    if topic is not None and topic not in RESEARCH_TOPIC_IDS:
+        raise UsageError(f"unknown research topic {topic!r}")
+    with db.session() as session:
+        company = companies.get(session, slug)
+        facts = store.facts(session, company.id)
+    by_topic: dict[str, list[Fact]] = {t: [] for t in RESEARCH_TOPIC_IDS}
+    for fact in facts:
+        for fact_topic in fact.topic_ids[:1] if topic is None else fact.topic_ids:
+            by_topic.setdefault(fact_topic, []).append(fact)
+    counts = {t: len(f) for t, f in by_topic.items() if f}
+    shown = {t: f for t, f in by_topic.items() if f and (topic is None or t == topic)}
+    return render(
+        request, "research.html", company=company, by_topic=shown, counts=counts, topic=topic, total=len(facts)
+    )
