@@ -42,6 +42,10 @@ typecheck: install
 bench: install
 	$(BIN)/python bench/startup.py
 	$(BIN)/pytest bench --benchmark-only -p no:cacheprovider
+	$(BIN)/python bench/research.py
+	$(BIN)/python bench/eval_topics.py
+	$(BIN)/python bench/eval_questions.py
+	$(BIN)/python bench/eval_answered.py
 
 docs: install
 	$(BIN)/python scripts/cli_reference.py --write

@@ -61,8 +61,13 @@ class Quantity:
         return asdict(self)
 
 
+MAY_HOLD_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", re.IGNORECASE)
+
+
 def quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text``, in order, without counting one span twice."""
+    if not MAY_HOLD_NUMBER.search(text):
+        return []
     found: list[tuple[int, Quantity]] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in (

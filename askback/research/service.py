@@ -146,15 +146,16 @@ def _classify(
         summary.semantic = False
         summary.notes.append(("embeddings", f"{exc}; topics come from keywords only"))
         return TopicClassifier(None).classify(texts)
-    classifier = TopicClassifier(embedder.embed)
-    wanted = [i for i, t in enumerate(texts) if classifier.needs_vector(t)]
+    classifier = TopicClassifier(lambda prototypes: embed_cached(session, embedder, prototypes)[0])
+    hits = [classifier.matcher.hits(t) for t in texts]
+    wanted = [i for i, h in enumerate(hits) if h]  # only sentences with a keyword hit are embedded
     vectors = np.zeros((len(texts), embedder.dimensions), dtype=np.float32)
     if wanted:
         started = time.perf_counter()
         found, summary.embedded = embed_cached(session, embedder, [texts[i] for i in wanted])
         summary.embed_seconds = time.perf_counter() - started
         vectors[wanted] = found
-    return classifier.classify(texts, vectors)
+    return classifier.classify(texts, vectors, hits)
 
 
 def _draft(sentence: Sentence, topics: list[tuple[str, float]]) -> FactDraft:

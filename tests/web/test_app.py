@@ -520,7 +520,7 @@ def test_posts_without_the_csrf_token_are_refused(
 
 @pytest.mark.parametrize(
     "headers",
-    [{"Origin": "https://evil.example"}, {"Origin": "null"}, {"Referer": "https://evil.example/page"}],
+    [{"Origin": "https://evil.example"}, {"Origin": "http://127.0.0.1:9999"}, {"Referer": "https://evil.example/x"}],
 )
 def test_cross_site_posts_are_refused_even_with_the_token(client: Client, plan: Plan, headers: dict[str, str]) -> None:
     client.page("/")
@@ -535,6 +535,15 @@ def test_cross_site_posts_are_refused_even_with_the_token(client: Client, plan: 
         follow_redirects=False,
     )
     assert same_site.status_code == 303
+    own_page_under_no_referrer = client.post(
+        f"/plans/{plan.id}/notes",
+        data={"text": "x"},
+        headers={"X-CSRF-Token": client.csrf, "Origin": "null"},
+        follow_redirects=False,
+    )
+    assert own_page_under_no_referrer.status_code == 303
+    forged = client.post(f"/plans/{plan.id}/notes", data={"text": "x"}, headers={"Origin": "null"})
+    assert forged.status_code == 403
 
 
 def test_large_bodies_are_refused(client: Client, plan: Plan) -> None:

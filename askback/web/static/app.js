@@ -40,6 +40,25 @@
     if (event.target.closest("[data-print]")) window.print();
   });
 
+  // Keep the keyboard where it was across a swap. htmx refocuses an element with the same id,
+  // but a control may come back disabled (a question moved to the top cannot move up again):
+  // then the nearest usable control of the same item takes the focus.
+  let focusedId = null;
+  document.addEventListener("htmx:beforeSwap", () => {
+    const active = document.activeElement;
+    focusedId = active && active.id ? active.id : null;
+  });
+  document.addEventListener("htmx:afterSettle", () => {
+    if (!focusedId || (document.activeElement && document.activeElement !== document.body)) return;
+    const again = document.getElementById(focusedId);
+    focusedId = null;
+    if (!again) return;
+    if (!again.disabled) { again.focus(); return; }
+    const item = again.closest("li") || again.closest("section, form");
+    const usable = item && item.querySelector('button:not([disabled]), a[href], textarea, input:not([type="hidden"])');
+    if (usable) usable.focus();
+  });
+
   // --- local copies of unsaved text ----------------------------------------------------------
 
   function readLocal(key) {

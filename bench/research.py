@@ -1,0 +1,109 @@
+"""Research throughput: the 18F handbook (a real one, from ../shared) and a generated corpus.
+
+For each corpus: the first run end to end, the unchanged re-run, pages and sentences per
+second, how long the embedding model alone takes for the texts that were embedded (the bound
+on this pipeline), the share of everything else, and peak memory.
+
+Run: .venv/bin/python bench/research.py [--pages 1000] [--skip-18f]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from askback.nlp.embeddings import default_embedder
+from askback.research.service import research
+from askback.store import companies
+from askback.store import research as store
+from askback.store.db import open_database
+
+ROOT = Path(__file__).resolve().parent.parent
+HANDBOOK = ROOT.parent / "shared" / "corpora" / "18f-handbook"
+
+TOPICS = [
+    ("Time off", "Everyone gets {n} days of paid vacation a year, plus public holidays."),
+    ("Parental leave", "New parents take {w} weeks of fully paid leave, in one block or in parts."),
+    ("Learning", "Each person has a learning budget of ${m} a year for courses, books and conferences."),
+    ("On-call", "Engineers join the on-call rotation one week in {r}, and on-call weeks are paid."),
+    ("Remote work", "We work remotely across {z} time zones, with core hours from 14:00 to 17:00 UTC."),
+    ("Pension", "The company matches pension contributions up to {p}% of base salary."),
+    ("Promotions", "Promotions happen twice a year, decided by a calibration panel of {r} managers."),
+    ("Engineering", "We deploy to production about {n} times a week after code review and automated tests."),
+    ("Teams", "Our {r} product squads each own a part of the platform end to end."),
+    ("Values", "We write things down, so decisions survive the meeting they were made in."),
+    ("Customers", "More than {c} customers in {z} countries rely on the platform every day."),
+    ("Social", "Once a quarter the whole company meets for a two-day offsite."),
+]
+FILLER = [
+    "This page is maintained by the people team and reviewed every quarter.",
+    "Questions about this policy go to your manager or to the people team.",
+    "See the related pages in this section for details and exceptions.",
+    "Exceptions need written approval and are recorded in the team's log.",
+]
+
+
+def generate(folder: Path, pages: int, seed: int = 7) -> None:
+    """A synthetic handbook: Markdown pages with headings, lists and numbers, different per page."""
+    rng = random.Random(seed)
+    for i in range(pages):
+        title, template = TOPICS[i % len(TOPICS)]
+        lines = [f"---\ntitle: {title} {i}\n---\n", f"# {title} ({i})\n"]
+        for section in range(3):
+            lines.append(f"## Part {section + 1}\n")
+            for _ in range(4):
+                values = {k: rng.randint(2, 40) for k in "nwrzpc"} | {"m": rng.randint(5, 40) * 100}
+                lines.append(template.format(**values) + " " + rng.choice(FILLER) + f" Reference {i}-{section}.\n")
+            lines.append("\n".join(f"- Step {k}: complete form {rng.randint(100, 999)} for case {i}." for k in range(3)))
+            lines.append("")
+        (folder / f"page-{i:04d}.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+def measure(name: str, source: Path, db_dir: Path) -> None:
+    db = open_database(f"sqlite:///{db_dir / (name.replace(' ', '-') + '.db')}")
+    started = time.perf_counter()
+    first = research(db, name, [str(source)])
+    total = time.perf_counter() - started
+    started = time.perf_counter()
+    again = research(db, name, [str(source)])
+    rerun = time.perf_counter() - started
+    with db.session() as session:
+        company = companies.get(session, name)
+        texts = sorted({f.text for f in store.facts(session, company.id, with_topics_only=False)})
+    embedder = default_embedder()
+    sample = texts[: first.embedded] if first.embedded else []
+    started = time.perf_counter()
+    embedder.embed(sample)
+    model_alone = time.perf_counter() - started
+    pages = first.pages_new
+    print(f"\n{name}: {pages} pages, {first.sentences} sentences, {first.facts} facts, {first.embedded} embedded")
+    print(f"  first run        {total:7.2f} s  ({pages / total:6.1f} pages/s, {first.sentences / total:7.1f} sentences/s)")
+    print(f"  embedding in run {first.embed_seconds:7.2f} s  (model alone on {len(sample)} texts: {model_alone:.2f} s)")
+    print(f"  everything else  {total - first.embed_seconds:7.2f} s  ({(total - first.embed_seconds) / total:.0%} of the run)")
+    print(f"  unchanged re-run {rerun:7.2f} s  ({total / rerun:.0f}x faster; {again.pages_unchanged} pages unchanged)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--skip-18f", action="store_true")
+    args = parser.parse_args()
+    default_embedder()  # load the model before timing, as a long-running server would
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        if HANDBOOK.exists() and not args.skip_18f:
+            measure("18F handbook", HANDBOOK, tmp_path)
+        corpus = tmp_path / "generated"
+        corpus.mkdir()
+        generate(corpus, args.pages)
+        measure(f"generated {args.pages}", corpus, tmp_path)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak memory: {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
