@@ -27,6 +27,7 @@ from askback.store.db import Database
 if TYPE_CHECKING:
     from askback.nlp.embeddings import Embedder, Vectors
     from askback.plan.categorise import Categoriser, Neighbour
+    from askback.research.topics import TopicClassifier
 
 NEAR_DUPLICATE_SEMANTIC = 0.85
 NEAR_DUPLICATE_LEXICAL = 0.6
@@ -69,6 +70,7 @@ class LintContext:
     company_terms: frozenset[str] = frozenset()
     embedder: Embedder | None = None
     categoriser: Categoriser | None = None
+    topic_classifier: TopicClassifier | None = None
     obvious_vectors: Vectors | None = None
 
 
@@ -115,8 +117,15 @@ def _load_semantics(session: object, context: LintContext) -> None:
         context.embedder = embedder = default_embedder()
     except AskbackError:
         return
+    from askback.research.topics import Thresholds, TopicClassifier
+
     example_vectors, _ = embed_cached(session, embedder, [e.text for e in examples()])
     context.categoriser = Categoriser(embedder, example_vectors)
+    # Questions are short: a looser semantic bar than for page sentences finds what they ask about.
+    context.topic_classifier = TopicClassifier(
+        lambda texts: embed_cached(session, embedder, texts)[0], thresholds=Thresholds(0.25, 0.45, 0.08)
+    )
+    context.topic_classifier.warm_up()
     context.obvious_vectors, _ = embed_cached(session, embedder, checks.rules()["obvious"]["prototypes"])
     if context.facts:
         vectors, _ = embed_cached(session, embedder, [f.text for f in context.facts])
@@ -208,33 +217,15 @@ def _roles(neighbour: Neighbour | None) -> tuple[str, ...]:
 
 
 def _answered(context: LintContext, text: str, vector: Vectors | None, close_bank: Neighbour | None) -> Evidence | None:
-    if context.fact_index is None or vector is None:
+    if context.fact_index is None or context.topic_classifier is None or vector is None:
         return None
-    from askback.research.topics import TopicClassifier
-
-    classifier = _topic_classifier(context)
-    topics = {t for t, _ in classifier.classify([text], vector[None, :])[0]}
+    topics = {t for t, _ in context.topic_classifier.classify([text], vector[None, :])[0]}
     if close_bank is not None and close_bank.example.question_id:
         from askback.bank.loader import by_id
 
         question = by_id().get(close_bank.example.question_id)
         topics |= set(question.googleable) if question else set()
-    del TopicClassifier
     return context.fact_index.answer(text, vector, topics)
-
-
-_TOPIC_CLASSIFIERS: dict[int, object] = {}
-
-
-def _topic_classifier(context: LintContext) -> Any:
-    from askback.research.topics import Thresholds, TopicClassifier
-
-    key = id(context)
-    if key not in _TOPIC_CLASSIFIERS:
-        assert context.embedder is not None
-        # Questions are short: a looser semantic bar finds the topic they ask about.
-        _TOPIC_CLASSIFIERS[key] = TopicClassifier(context.embedder.embed, thresholds=Thresholds(0.25, 0.45, 0.08))
-    return _TOPIC_CLASSIFIERS[key]
 
 
 def _answered_problem(evidence: Evidence | None) -> Problem | None:

@@ -147,6 +147,7 @@ def _classify(
         summary.notes.append(("embeddings", f"{exc}; topics come from keywords only"))
         return TopicClassifier(None).classify(texts)
     classifier = TopicClassifier(lambda prototypes: embed_cached(session, embedder, prototypes)[0])
+    classifier.warm_up()
     hits = [classifier.matcher.hits(t) for t in texts]
     wanted = [i for i, h in enumerate(hits) if h]  # only sentences with a keyword hit are embedded
     vectors = np.zeros((len(texts), embedder.dimensions), dtype=np.float32)

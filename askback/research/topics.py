@@ -142,6 +142,10 @@ class TopicClassifier:
             result[:, k] = sims[:, owner == k].max(axis=1)
         return result
 
+    def warm_up(self) -> None:
+        """Embed the example sentences now (while the caller's cache is open) rather than on first use."""
+        self._prototype_vectors()
+
     def _prototype_vectors(self) -> Matrix:
         if self._prototypes is None:
             if self._embed is None:
