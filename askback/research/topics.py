@@ -32,8 +32,8 @@ NONE = "none"  # sentences that look like content but state nothing: cookie noti
 @dataclass(frozen=True)
 class Thresholds:
     keyword_with_semantic: float = 0.30  # a keyword hit is kept when the sentence is this close to the topic
-    semantic_alone: float = 0.55  # without a keyword, the sentence must be this close
-    runner_up: float = 0.06  # a second semantic-only topic must be within this of the best
+    semantic_alone: float = 0.65  # without a keyword, the sentence must be this close
+    runner_up: float = 0.03  # a second semantic-only topic must be within this of the best
 
 
 @dataclass(frozen=True)
