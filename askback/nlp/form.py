@@ -34,6 +34,7 @@ AUX = re.compile(
     r"isn't|aren't|wasn't|weren't|don't|doesn't|didn't|haven't|hasn't|won't|wouldn't|shouldn't|can't|couldn't|"
     r"any|is there|are there|ok|okay|remote ok|anyone|anybody|ever)\b"
 )
+WHETHER = re.compile(r"^\s*(?:me|us)?\s*(?:whether|if)\b")
 LEADING_WORDS = re.compile(r"^(?:so|and|but)\s+")
 
 
@@ -48,7 +49,10 @@ def question_form(text: str) -> str:
     clause = first_clause(text)
     if not clause:
         return "open"
-    if POLITE.match(clause) or WH.match(clause):
+    polite = POLITE.match(clause)
+    if polite and WHETHER.match(clause[polite.end() :]):
+        return "closed"  # "Could you tell me whether..." still asks for a yes or a no
+    if polite or WH.match(clause):
         return "open"
     wonder = WONDER.search(clause)
     if wonder:

@@ -64,7 +64,7 @@ def not_english(text: str) -> Problem | None:
     latin = sum(c.isascii() for c in letters) / len(letters)
     tokens = words(text)
     english = sum(t in STOP_WORDS for t in tokens) / max(1, len(tokens))
-    if latin < 0.6 or (len(tokens) >= 5 and english < 0.1):
+    if latin < 0.6 or (len(tokens) >= 5 and english < 0.2):
         return Problem("not-english", "askback's checks are built for English; its verdict on this question may be off")
     return None
 

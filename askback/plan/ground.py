@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from askback.core.models import Fact, ListenFor, Question
 
 MAX_HOOK_WORDS = 12
+# A clause ends at punctuation, but not at the comma or point inside a number ("EUR 1,500", "3.5").
+CLAUSE_END = re.compile(r"[;:()]|[,.](?!\d)")
 PER_TOPIC = 2
 MAX_GROUNDED = 24
 
@@ -205,7 +207,7 @@ PATTERNS: dict[str, Pattern] = {
     ),
     "team-structure": Pattern(
         "growth",
-        "{where} mentions {hook}. Where would someone joining now fit in, and why there?",
+        "{where} mentions {hook}. Where would someone joining now fit in?",
         "people",
         "team-composition",
         ("hiring-manager", "skip-level"),
@@ -254,11 +256,16 @@ def hook(fact: Fact) -> str | None:
     text = fact.text.strip().rstrip(".!")
     words = text.split()
     if len(words) <= MAX_HOOK_WORDS:
-        return f"“{text[0].lower() + text[1:] if text[:2].isalpha() and not text[:2].isupper() else text}”"
+        # "Core hours are ..." reads better mid-sentence as "core hours are ..."; a name
+        # ("Northwind Relay pays ...") or an acronym ("SRE on-call ...") stays as it is.
+        second = words[1] if len(words) > 1 else ""
+        if words[0].istitle() and not second[:1].isupper():
+            text = text[0].lower() + text[1:]
+        return f"“{text}”"
     for quantity in fact.quantities:
         at = text.find(str(quantity["text"]))
         if at >= 0:
-            tail = re.split(r"[,.;:()]", text[at:])[0].split()
+            tail = CLAUSE_END.split(text[at:])[0].split()
             return "“" + " ".join(tail[:MAX_HOOK_WORDS]) + "”"
     return None
 

@@ -133,12 +133,14 @@ def _load_semantics(session: object, context: LintContext) -> None:
 
 
 def distinctive_terms(company: Company, facts: Sequence[Fact]) -> frozenset[str]:
-    """Words that point at this company: its name, and names and terms from its own material
-    that the general question bank never uses."""
+    """Names and terms from the company's own material that the general question bank never
+    uses. The company's name alone does not count: putting it into a generic question does not
+    make the question specific."""
     from askback.bank.loader import load_bank
 
     general = {t for q in load_bank() for t in content_tokens(q.text)}
-    terms = set(content_tokens(company.name)) | {company.slug}
+    general |= set(content_tokens(company.name)) | {company.slug}
+    terms: set[str] = set()
     for fact in facts:
         words = fact.text.split()
         for before, word in itertools.pairwise(words):
@@ -179,7 +181,7 @@ def _lint_one(
     if checks.empty(text):
         return LintResult(text, None, "open", False, None, [Problem("empty", "there is no question here")])
     form = question_form(text)
-    specific = bool(context.company_terms & set(content_tokens(text))) or _names_company(context, text)
+    specific = bool(context.company_terms & set(content_tokens(text)))
     close_bank = nearest if nearest is not None and nearest.similarity >= AUDIENCE_NEIGHBOUR else None
     subtopic = close_bank.example.subtopic if close_bank else None
     result = LintResult(text, category, form, specific, None)
@@ -203,8 +205,13 @@ def _lint_one(
     return result
 
 
-def _names_company(context: LintContext, text: str) -> bool:
-    return context.company is not None and context.company.name.lower() in text.lower()
+def _as_any_company(context: LintContext, text: str) -> str:
+    """The question with the company's name made generic: "What does Acme do?" is still obvious."""
+    if context.company is None:
+        return text
+    import re
+
+    return re.sub(re.escape(context.company.name), "your company", text, flags=re.IGNORECASE)
 
 
 def _roles(neighbour: Neighbour | None) -> tuple[str, ...]:
@@ -239,7 +246,7 @@ def _answered_problem(evidence: Evidence | None) -> Problem | None:
 
 
 def _obvious(context: LintContext, text: str, vector: Vectors | None) -> Problem | None:
-    found = checks.obvious_by_pattern(text)
+    found = checks.obvious_by_pattern(_as_any_company(context, text))
     vectors = context.obvious_vectors
     if (
         found is None
@@ -336,7 +343,9 @@ def _mark_duplicates(texts: Sequence[str], vectors: Vectors | None, results: lis
             if not texts[i].strip():
                 continue
             semantic = float(vectors[i] @ vectors[j]) if vectors is not None else 0.0
-            if semantic >= NEAR_DUPLICATE_SEMANTIC or lexical.similarity(i, j) >= NEAR_DUPLICATE_LEXICAL:
+            shared = set(lexical.tokens[i]) & set(lexical.tokens[j])
+            lexically_same = len(shared) >= 2 and lexical.similarity(i, j) >= NEAR_DUPLICATE_LEXICAL
+            if semantic >= NEAR_DUPLICATE_SEMANTIC or lexically_same:
                 results[j].problems.append(
                     Problem("near-duplicate", f"asks much the same as question {i + 1}; keep the better of the two")
                 )

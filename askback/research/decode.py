@@ -18,6 +18,16 @@ def decode(body: bytes, charset: str | None) -> tuple[str, str | None]:
             return body.decode(candidate), None
         except (UnicodeDecodeError, LookupError):
             continue
+    if charset is None or charset.lower().replace("-", "") in ("utf8", "iso88591", "latin1", "ascii"):
+        # The most common mislabel on Western pages: Windows-1252 sent as UTF-8 or Latin-1.
+        # Western text is mostly ASCII letters; Cyrillic or Greek bytes read as cp1252 are not.
+        try:
+            western = body.decode("cp1252")
+        except UnicodeDecodeError:
+            western = ""
+        letters = [c for c in western if c.isalpha()]
+        if letters and sum(not c.isascii() for c in letters) / len(letters) <= 0.2:
+            return western, f"not valid {charset or 'UTF-8'}: decoded as windows-1252"
     guessed = _detect(body)
     if guessed:
         return body.decode(guessed, errors="replace"), f"not valid {charset or 'UTF-8'}: decoded as {guessed}"

@@ -43,10 +43,15 @@ def markdown_blocks(text: str, root: tuple[str, ...] = ()) -> list[Block]:
     headings: list[tuple[int, str]] = []
     row: list[str] = []
     pending_heading: int | None = None
-    in_cell = False
+    in_cell = in_head = False
+    caption_like = first_body_row = False
     for token in tokens:
         if token.type == "heading_open":
             pending_heading = int(token.tag[1:])
+        elif token.type in ("thead_open", "thead_close"):
+            in_head = token.type == "thead_open"
+            if not in_head:  # a header of one filled cell is a caption; the real header may follow
+                caption_like, first_body_row, row = sum(1 for c in row if c) == 1, True, []
         elif token.type in ("th_open", "td_open", "th_close", "td_close"):
             in_cell = token.type.endswith("_open")
         elif token.type == "inline":
@@ -58,12 +63,17 @@ def markdown_blocks(text: str, root: tuple[str, ...] = ()) -> list[Block]:
                 row.append(content)
             elif content:
                 blocks.append(Block(root + tuple(h for _, h in headings), content))
-        elif token.type == "thead_close":
-            row = []  # a header row names columns; it states nothing
+        elif token.type == "tr_close" and in_head:
+            continue  # a header row names columns; it states nothing (cleared at thead_close)
         elif token.type == "tr_close" and row:
-            blocks.append(Block(root + tuple(h for _, h in headings), _row_text(row)))
-            row = []
+            if not (first_body_row and caption_like and _looks_like_header(row)):
+                blocks.append(Block(root + tuple(h for _, h in headings), _row_text(row)))
+            row, first_body_row = [], False
     return blocks
+
+
+def _looks_like_header(cells: list[str]) -> bool:
+    return all(len(c.split()) <= 3 and not any(ch.isdigit() for ch in c) for c in cells)
 
 
 def _row_text(cells: list[str]) -> str:

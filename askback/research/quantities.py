@@ -14,14 +14,14 @@ NUMBER = r"(?P<number>\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 SCALE = r"(?:\s?(?P<scale>k|m|bn|million|billion|thousand)\b)?"
 CURRENCY_SYMBOL = r"(?P<symbol>[$€£¥]|US\$|EUR|USD|GBP|CHF|CAD|AUD|SEK|NOK|DKK|INR|JPY)"
 CURRENCY_WORD = r"(?P<word>dollars?|euros?|pounds?|francs?)"
-PERIOD = r"(?:\s?(?:a|per|each|every|/)\s?(?P<period>year|month|week|day|hour|annum|quarter))?"
+PERIOD = r"(?:\s?(?:an|a|per|each|every|/)\s?(?P<period>year|month|week|day|hour|annum|quarter))?"
 QUALIFIER = r"(?P<qualifier>up to|at least|at most|more than|over|about|approx\.?|around|nearly|almost|roughly)?\s*"
 
 MONEY = re.compile(QUALIFIER + CURRENCY_SYMBOL + r"\s?" + NUMBER + SCALE + PERIOD, re.IGNORECASE)
 MONEY_IN_WORDS = re.compile(QUALIFIER + NUMBER + SCALE + r"\s?" + CURRENCY_WORD + PERIOD, re.IGNORECASE)
 DURATION = re.compile(
     QUALIFIER + r"(?P<number>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
-    r"(?:[- ](?:to|-|–)[- ]?(?P<upper>\d+))?[- ]"
+    r"(?:\s?(?:to|-|–)\s?(?P<upper>\d+))?[- ]"
     r"(?P<unit>(?:working |business |calendar |paid )?(?:days?|weeks?|months?|years?|hours?|minutes?))\b" + PERIOD,
     re.IGNORECASE,
 )

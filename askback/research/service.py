@@ -9,8 +9,9 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -74,18 +75,20 @@ def research(
     summary = ResearchSummary(company=company.name)
     parsed: list[_Parsed] = []
     seen: dict[str, set[str]] = {}
-    for source in sources:
+    for source in (normalise_source(s) for s in sources):
         seen[source] = set()
         for item in read_source(source, max_pages=max_pages, allow_private=allow_private, on_item=progress):
             if isinstance(item, Skip):
                 summary.skipped.append((item.ref, item.reason))
                 continue
+            item = _unique_ref(item, known)
+            before = known.setdefault(item.ref, (item.source, ""))  # claimed by this source from now on
             seen[source].add(item.ref)
             digest = hashlib.sha256(item.body).hexdigest()
-            if known.get(item.ref) == digest:
+            if before[1] == digest:
                 summary.pages_unchanged += 1
                 continue
-            if item.ref in known:
+            if before[1]:
                 summary.pages_changed += 1
             else:
                 summary.pages_new += 1
@@ -95,6 +98,21 @@ def research(
     _store(db, company.id, parsed, seen, summary, embedder)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def normalise_source(source: str) -> str:
+    """One spelling per folder ("docs", "./docs/", "/abs/docs"), so re-runs recognise their pages."""
+    if source == "-" or "://" in source or source.startswith(("file:", "data:", "javascript:")):
+        return source
+    return str(Path(source).expanduser().resolve())
+
+
+def _unique_ref(item: RawPage, known: dict[str, tuple[str, str]]) -> RawPage:
+    """Two folders may both hold index.md: the second one's pages are named by their folder too."""
+    owner = known.get(item.ref, (item.source, ""))[0]
+    if owner == item.source or item.source == "-" or "://" in item.source:
+        return item
+    return replace(item, ref=f"{Path(item.source).name}/{item.ref}")
 
 
 def _store(

@@ -24,9 +24,12 @@ class FactDraft:
     topics: list[tuple[str, float]]
 
 
-def page_hashes(session: Session, company_id: int) -> dict[str, str]:
-    rows = session.execute(select(PageRow.ref, PageRow.content_hash).where(PageRow.company_id == company_id))
-    return {ref: digest for ref, digest in rows}
+def page_hashes(session: Session, company_id: int) -> dict[str, tuple[str, str]]:
+    """ref -> (the source it came from, its content hash)."""
+    rows = session.execute(
+        select(PageRow.ref, PageRow.source, PageRow.content_hash).where(PageRow.company_id == company_id)
+    )
+    return {ref: (source, digest) for ref, source, digest in rows}
 
 
 def save_page(

@@ -44,11 +44,15 @@ def remembered_embeddings() -> Iterator[None]:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
         return np.stack([_VECTORS[t] for t in texts]).astype(np.float32)
 
+    previous = model.__dict__.get("embed")
     model.__dict__["embed"] = embed
     try:
         yield
     finally:
-        model.__dict__.pop("embed", None)
+        if previous is None:
+            model.__dict__.pop("embed", None)
+        else:
+            model.__dict__["embed"] = previous
 
 
 @contextmanager
@@ -70,3 +74,13 @@ def copy_handbook(target: Path) -> Path:
     """A private copy of the handbook fixture that a test may change."""
     shutil.copytree(HANDBOOK, target)
     return target
+
+
+@contextmanager
+def researched_demo(home: Path) -> Iterator[Database]:
+    """The demo company, researched from its bundled site into a database of its own."""
+    from askback.demo.service import load_demo
+
+    with remembered_embeddings(), private_home(home) as database:
+        load_demo(database)
+        yield database

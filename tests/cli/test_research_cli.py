@@ -1,0 +1,239 @@
+"""``askback research``, ``askback facts`` and ``askback companies`` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from research.shared import copy_handbook, remembered_embeddings
+from typer.testing import CliRunner
+
+from askback.cli import app, main
+
+runner = CliRunner()
+COMPANY = "Acme Robotics"
+SUMMARY = re.compile(
+    r"^Acme Robotics: (?P<read>\d+) pages read \((?P<new>\d+) new, (?P<changed>\d+) changed\), "
+    r"(?P<unchanged>\d+) unchanged, (?P<sentences>\d+) sentences, (?P<facts>\d+) facts, "
+    r"in \d+\.\d s \((?P<embedded>\d+) sentences embedded in \d+\.\d s\)$"
+)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _embeddings() -> Iterator[None]:
+    with remembered_embeddings():
+        yield
+
+
+def run(*args: str, stdin: str | None = None) -> str:
+    result = runner.invoke(app, list(args), input=stdin)
+    assert result.exit_code == 0, f"askback {' '.join(args)} -> {result.exit_code}\n{result.output}{result.exception!r}"
+    return result.stdout
+
+
+def fail(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:
+    """Run ``askback`` through its real entry point, where errors become an exit code and one line."""
+    monkeypatch.setattr(sys, "argv", ["askback", *args])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    out, err = capsys.readouterr()
+    return int(exited.value.code or 0), out, err
+
+
+@pytest.fixture
+def handbook(tmp_path: Path) -> Path:
+    return copy_handbook(tmp_path / "handbook")
+
+
+@pytest.fixture
+def researched(handbook: Path) -> str:
+    return run("research", str(handbook), "--company", COMPANY)
+
+
+def numbers(line: str) -> dict[str, int]:
+    match = SUMMARY.match(line)
+    assert match, line
+    return {k: int(v) for k, v in match.groupdict().items()}
+
+
+# --- research -------------------------------------------------------------------------------
+
+
+def test_research_prints_one_summary_line_and_where_to_look(researched: str) -> None:
+    first, hint = researched.splitlines()
+    found = numbers(first)
+    assert (found["read"], found["new"], found["changed"], found["unchanged"]) == (6, 6, 0, 0)
+    assert found["sentences"] >= found["facts"] > 0
+    assert hint == "See them with: askback facts --company 'Acme Robotics'"
+
+
+def test_research_again_reads_nothing_new(handbook: Path, researched: str) -> None:
+    (line,) = run("research", str(handbook), "--company", COMPANY).splitlines()
+    assert numbers(line) == {
+        "read": 0,
+        "new": 0,
+        "changed": 0,
+        "unchanged": 6,
+        "sentences": 0,
+        "facts": 0,
+        "embedded": 0,
+    }
+
+
+def test_research_says_what_was_removed_skipped_and_noted(handbook: Path, researched: str) -> None:
+    (handbook / "remote.txt").unlink()
+    (handbook / "index.md").unlink()
+    (handbook / "scan.csv").write_text("a,b\n", encoding="utf-8")
+    (handbook / "old.txt").write_bytes(
+        "Das Büro in München ist groß und schön, und alle sind glücklich.".encode("cp1252")
+    )
+    lines = run("research", str(handbook), "--company", COMPANY, str(handbook / "scan.csv")).splitlines()
+    assert numbers(lines[0])["new"] == 1
+    assert lines[1] == "2 pages no longer in their folder were removed."
+    assert lines[2] == "  skipped scan.csv: .csv: not a format askback reads (HTML, Markdown, text, PDF)"
+    assert lines[3].startswith("  note old.txt: not valid UTF-8: decoded as ")
+
+
+def test_research_json_is_the_whole_summary(handbook: Path) -> None:
+    data = json.loads(run("research", str(handbook), "--company", COMPANY, "--format", "json"))
+    assert set(data) == {
+        "company",
+        "pages_new",
+        "pages_changed",
+        "pages_unchanged",
+        "pages_removed",
+        "sentences",
+        "facts",
+        "embedded",
+        "seconds",
+        "embed_seconds",
+        "skipped",
+        "notes",
+        "semantic",
+    }
+    assert (data["company"], data["pages_new"], data["pages_removed"], data["skipped"], data["semantic"]) == (
+        COMPANY,
+        6,
+        0,
+        [],
+        True,
+    )
+
+
+def test_research_reads_pasted_text_from_stdin() -> None:
+    out = run("research", "-", "--company", COMPANY, stdin="Parents get 16 weeks of fully paid parental leave.\n")
+    assert numbers(out.splitlines()[0])["new"] == 1
+    rows = [json.loads(line) for line in run("facts", "--company", COMPANY, "--format", "jsonl").splitlines()]
+    assert [(r["source"], r["text"]) for r in rows] == [
+        ("pasted text", "Parents get 16 weeks of fully paid parental leave.")
+    ]
+
+
+# --- facts ----------------------------------------------------------------------------------
+
+
+def test_facts_jsonl_gives_source_headings_topics_and_quantities(researched: str) -> None:
+    rows = [json.loads(line) for line in run("facts", "--company", COMPANY, "--format", "jsonl").splitlines()]
+    assert rows and all(set(r) == {"topics", "text", "source", "headings", "quantities", "confidence"} for r in rows)
+    vacation = next(r for r in rows if r["text"].startswith("Everyone gets 25 days"))
+    assert vacation == {
+        "topics": vacation["topics"],
+        "text": "Everyone gets 25 days of paid vacation a year, plus public holidays.",
+        "source": "policies/leave.md",
+        "headings": ["Time off", "Vacation and leave"],
+        "quantities": ["25 days"],
+        "confidence": vacation["confidence"],
+    }
+    assert vacation["topics"][0] == "leave" and 0.5 <= vacation["confidence"] <= 0.99
+    assert [r["source"] for r in rows] == sorted(r["source"] for r in rows)  # grouped by page
+
+
+def test_facts_on_one_topic(researched: str) -> None:
+    rows = [
+        json.loads(line)
+        for line in run("facts", "--company", "acme-robotics", "--topic", "on-call", "--format", "jsonl").splitlines()
+    ]
+    assert [(r["text"], r["source"], r["quantities"]) for r in rows] == [
+        (
+            "Engineers are on call one week in eight, and on-call is paid at EUR 300 per week.",
+            "engineering.md",
+            ["one week", "EUR 300 per week"],
+        )
+    ]
+
+
+def test_facts_as_text_are_tab_separated_when_piped(researched: str) -> None:
+    lines = run("facts", "--company", COMPANY, "--topic", "on-call").splitlines()
+    assert lines == [
+        "on-call\tEngineers are on call one week in eight, and on-call is paid at EUR 300 per week.\tengineering.md"
+    ]
+
+
+def test_facts_limit_and_json(researched: str) -> None:
+    rows = json.loads(run("facts", "--company", COMPANY, "--limit", "2", "--format", "json"))
+    assert len(rows) == 2
+
+
+def test_no_facts_says_how_to_get_some() -> None:
+    run("companies", "add", COMPANY)
+    assert run("facts", "--company", COMPANY) == "No facts for Acme Robotics. Try: askback research\n"
+    assert run("facts", "--company", COMPANY, "--topic", "leave") == (
+        "No facts for Acme Robotics on leave. Try: askback research\n"
+    )
+    assert run("facts", "--company", COMPANY, "--format", "jsonl") == ""
+
+
+# --- companies ------------------------------------------------------------------------------
+
+
+def rows(*args: str) -> list[dict[str, Any]]:
+    result: list[dict[str, Any]] = json.loads(run(*args, "--format", "json"))
+    return result
+
+
+def test_companies_show_when_they_were_researched(handbook: Path) -> None:
+    run("companies", "add", COMPANY)
+    assert [(c["slug"], c["researched"]) for c in rows("companies")] == [("acme-robotics", None)]
+    before = datetime.now(UTC).replace(second=0, microsecond=0)
+    run("research", str(handbook), "--company", COMPANY)
+    (company,) = rows("companies")
+    researched = datetime.strptime(company["researched"], "%Y-%m-%d %H:%M").replace(tzinfo=UTC)
+    assert before <= researched <= datetime.now(UTC)
+
+
+# --- errors: an exit code and one line --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (
+            ["facts", "--company", COMPANY, "--topic", "perks"],
+            2,
+            "unknown topic 'perks'; askback taxonomy topics lists them",
+        ),
+        (["facts", "--company", "globex"], 1, "no company called 'globex'; `askback companies` lists the known ones"),
+        (["research", "nowhere-folder", "--company", COMPANY], 2, "nowhere-folder: no such file or folder"),
+        (
+            ["research", "file:///etc/passwd", "--company", COMPANY],
+            2,
+            "file:///etc/passwd: only http(s) URLs, files, folders and - are research sources",
+        ),
+        (["research", ".", "--company", COMPANY, "--max-pages", "0"], 2, "--max-pages must be at least 1"),
+    ],
+    ids=["unknown-topic", "unknown-company", "missing-folder", "file-url", "max-pages"],
+)
+def test_errors_are_an_exit_code_and_one_line(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    code: int,
+    message: str,
+) -> None:
+    assert fail(capsys, monkeypatch, *args) == (code, "", f"Error: {message}\n")

@@ -1,0 +1,168 @@
+"""Does the company's own material already answer a question? Close in meaning is not enough:
+the fact must hold the kind of answer asked for, and experience is never in the handbook."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from research.shared import remembered_embeddings
+
+from askback.core.models import Fact
+from askback.nlp.embeddings import default_embedder
+from askback.plan.answered import ANSWERED_AT, Evidence, FactIndex, asks_experience, asks_two_things, wanted_quantity
+from askback.research.quantities import quantities
+
+
+def fact(fact_id: int, text: str, *topics: str, source: str = "benefits.html") -> Fact:
+    return Fact(
+        id=fact_id,
+        text=text,
+        source=source,
+        title="Benefits",
+        headings=("Benefits",),
+        position=fact_id,
+        topics=tuple((t, 0.9) for t in topics),
+        quantities=tuple(q.as_dict() for q in quantities(text)),
+    )
+
+
+BUDGET = fact(1, "Every engineer has a learning budget of EUR 1,500 a year.", "learning-budget")
+BUDGET_EXISTS = fact(2, "We have a generous learning budget for every engineer.", "learning-budget")
+PARENTAL = fact(3, "Parents get 16 weeks of fully paid parental leave.", "parental-leave")
+VACATION = fact(4, "Everyone gets 25 days of paid vacation a year.", "leave")
+ON_CALL = fact(5, "Engineers are on call one week in six, and on-call is paid.", "on-call", source="engineering.html")
+SHORT = fact(6, "Learning budget: EUR 1,500.", "learning-budget")
+ALL = [BUDGET, BUDGET_EXISTS, PARENTAL, VACATION, ON_CALL, SHORT]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _embeddings() -> Iterator[None]:
+    with remembered_embeddings():
+        yield
+
+
+def index(*facts: Fact) -> FactIndex:
+    return FactIndex(facts, default_embedder().embed([f.text for f in facts]))
+
+
+def answer(idx: FactIndex, question: str, *topics: str) -> Evidence | None:
+    return idx.answer(question, default_embedder().embed([question])[0], set(topics))
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "fact_id"),
+    [
+        ("How much is the learning budget?", "learning-budget", BUDGET.id),
+        ("How long is parental leave?", "parental-leave", PARENTAL.id),
+        ("How many days of vacation do I get?", "leave", VACATION.id),
+        ("How often are engineers on call?", "on-call", ON_CALL.id),
+        ("Is there a learning budget?", "learning-budget", BUDGET_EXISTS.id),
+    ],
+)
+def test_a_fact_with_the_kind_of_answer_asked_for_answers(question: str, topic: str, fact_id: int) -> None:
+    found = answer(index(*ALL), question, topic)
+    assert found is not None
+    assert found.fact_id == fact_id
+    assert found.score >= ANSWERED_AT
+    source = next(f for f in ALL if f.id == fact_id)
+    assert found.as_dict() == {"source": source.source, "quote": source.text, "score": round(found.score, 3)}
+
+
+def test_how_much_needs_an_amount_not_just_a_mention() -> None:
+    assert answer(index(BUDGET_EXISTS), "How much is the learning budget?", "learning-budget") is None
+    found = answer(index(BUDGET), "How much is the learning budget?", "learning-budget")
+    assert found is not None and found.quote == "Every engineer has a learning budget of EUR 1,500 a year."
+
+
+def test_how_long_needs_a_duration_not_an_amount() -> None:
+    money_only = fact(7, "Parents on parental leave receive EUR 2,000 a month from us.", "parental-leave")
+    assert answer(index(money_only), "How long is parental leave?", "parental-leave") is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How do people actually use the learning budget?",
+        "What did people on this team spend the learning budget on last year?",
+        "How does the learning budget work in practice?",
+        "What is your favourite use of the learning budget?",
+        "How has the learning budget changed recently?",
+        "How much vacation do people on your team really take?",
+    ],
+)
+def test_experience_questions_are_never_answered(question: str) -> None:
+    assert asks_experience(question)
+    assert answer(index(*ALL), question, "learning-budget", "leave") is None
+
+
+def test_two_questions_in_one_are_not_answered_by_one_fact() -> None:
+    assert answer(index(*ALL), "How much is the learning budget and who approves it?", "learning-budget") is None
+
+
+def test_a_fact_on_another_topic_needs_a_very_close_match() -> None:
+    assert answer(index(*ALL), "How much is the learning budget?", "on-call") is None
+
+
+def test_fragments_do_not_count_as_answers() -> None:
+    assert answer(index(SHORT), "How much is the learning budget?", "learning-budget") is None
+
+
+def test_no_facts_no_answer() -> None:
+    assert (
+        FactIndex([], default_embedder().embed([])).answer(
+            "How much?", default_embedder().embed(["How much?"])[0], set()
+        )
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How much is the learning budget?", "money"),
+        ("What's the salary range?", "money"),
+        ("What is the budget for conferences?", "money"),
+        ("How long is parental leave?", "duration"),
+        ("How many days of vacation do I get?", "duration"),
+        ("How many engineers are on the team?", "count"),
+        ("What percentage of staff work remotely?", "percent"),
+        ("How much does the company match pension contributions?", "percent"),
+        ("How big is it?", "any"),
+        ("How does the team plan its work?", None),
+        ("Is there a learning budget?", None),
+    ],
+)
+def test_the_kind_of_number_a_question_asks_for(question: str, kind: str | None) -> None:
+    assert wanted_quantity(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "experience"),
+    [
+        ("What is a typical day like?", True),
+        ("Tell me about a time when a release went wrong.", True),
+        ("What is the hardest part of the job?", True),
+        ("How often do people take the full allowance?", True),
+        ("How much is the learning budget?", False),
+        ("How long is parental leave?", False),
+        ("What is the on-call policy?", False),
+    ],
+)
+def test_asks_experience(question: str, experience: bool) -> None:
+    assert asks_experience(question) is experience
+
+
+@pytest.mark.parametrize(
+    ("question", "two"),
+    [
+        ("How much is the budget and who approves it?", True),
+        ("Is the budget per person or is it per team?", True),
+        ("Do you use Kafka versus Pulsar?", True),
+        ("What is the budget? Who approves it?", True),
+        ("How much is the budget?", False),
+        ("Is the role remote or hybrid?", False),
+    ],
+)
+def test_asks_two_things(question: str, two: bool) -> None:
+    assert asks_two_things(question) is two

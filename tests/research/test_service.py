@@ -1,0 +1,320 @@
+"""The research service end to end: sources in, facts with evidence stored, re-runs that only
+process what changed. A folder of Markdown, a local HTTP site, and pasted text."""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from research.shared import copy_handbook, remembered_embeddings
+
+from askback.core.models import Fact
+from askback.errors import AskbackError, UsageError
+from askback.nlp.embeddings import EmbeddingUnavailable, default_embedder
+from askback.research import service
+from askback.research.service import ResearchSummary, research
+from askback.store import companies
+from askback.store import research as store
+from askback.store.db import Database
+
+if TYPE_CHECKING:
+    from conftest import Site
+
+    from askback.nlp.embeddings import Vectors
+
+COMPANY = "Acme Robotics"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _embeddings() -> Iterator[None]:
+    with remembered_embeddings():
+        yield
+
+
+class CountingEmbedder:
+    """The real model, counting the texts it is asked to embed."""
+
+    def __init__(self) -> None:
+        self.real = default_embedder()
+        self.name = self.real.name
+        self.dimensions = self.real.dimensions
+        self.texts: list[str] = []
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        self.texts.extend(texts)
+        return self.real.embed(texts)
+
+
+def all_facts(db: Database, topic: str | None = None, with_topics_only: bool = True) -> list[Fact]:
+    with db.session() as session:
+        company = companies.get(session, COMPANY)
+        return store.facts(session, company.id, topic, with_topics_only=with_topics_only)
+
+
+def by_text(facts: list[Fact]) -> dict[str, Fact]:
+    return {f.text: f for f in facts}
+
+
+@pytest.fixture
+def handbook(tmp_path: Path) -> Path:
+    return copy_handbook(tmp_path / "handbook")
+
+
+@pytest.fixture
+def first_run(db: Database, handbook: Path) -> ResearchSummary:
+    return research(db, COMPANY, [str(handbook)])
+
+
+# --- a folder of Markdown, HTML and text ------------------------------------------------------
+
+
+def test_a_folder_becomes_pages_and_facts(db: Database, handbook: Path, first_run: ResearchSummary) -> None:
+    s = first_run
+    assert (s.company, s.pages_new, s.pages_changed, s.pages_unchanged, s.pages_removed) == (COMPANY, 6, 0, 0, 0)
+    assert (s.skipped, s.notes, s.semantic) == ([], [], True)
+    assert s.facts == len(all_facts(db)) > 0
+    assert s.sentences == len(all_facts(db, with_topics_only=False)) >= s.facts
+    with db.session() as session:
+        company = companies.get(session, COMPANY)
+        assert store.counts(session, company.id) == (6, s.facts)
+        assert company.researched_at is not None
+
+
+def test_a_fact_keeps_its_evidence(db: Database, first_run: ResearchSummary) -> None:
+    facts = by_text(all_facts(db))
+    vacation = facts["Everyone gets 25 days of paid vacation a year, plus public holidays."]
+    assert (vacation.source, vacation.title, vacation.headings, vacation.position) == (
+        "policies/leave.md",
+        "Time off",
+        ("Time off", "Vacation and leave"),
+        0,
+    )
+    assert vacation.topic_ids[0] == "leave"
+    assert all(0 < confidence <= 0.99 for _, confidence in vacation.topics)
+    assert vacation.quantities == (
+        {"kind": "duration", "value": 25.0, "unit": "days", "text": "25 days", "period": None, "qualifier": None},
+    )
+    on_call = facts["Engineers are on call one week in eight, and on-call is paid at EUR 300 per week."]
+    assert (on_call.source, on_call.headings) == ("engineering.md", ("Engineering", "On-call"))
+    assert on_call.topic_ids[0] == "on-call"
+    assert [(q["kind"], q["text"]) for q in on_call.quantities] == [
+        ("duration", "one week"),
+        ("money", "EUR 300 per week"),
+    ]
+    budget = facts["Every engineer has a learning budget of $2,000 a year for courses, books and conferences."]
+    assert (budget.source, budget.title, budget.topic_ids[0]) == (
+        "learning.md",
+        "Learning and growth",
+        "learning-budget",
+    )
+    assert budget.quantities[0]["value"] == 2000.0 and budget.quantities[0]["period"] == "year"
+
+
+def test_html_and_text_pages_keep_their_paths_and_titles(db: Database, first_run: ResearchSummary) -> None:
+    sentences = all_facts(db, with_topics_only=False)
+    about = [f for f in sentences if f.source == "about.html"]
+    assert [(f.title, f.headings, f.text) for f in about] == [
+        (
+            "About Acme Robotics & friends",
+            ("About us",),
+            "Acme Robotics was founded in Rotterdam and now has 85 employees in two offices.",
+        ),
+        (
+            "About Acme Robotics & friends",
+            ("About us", "How we work"),
+            "Teams plan their own work in six-week cycles and ship to production every day.",
+        ),
+    ]
+    remote = [f for f in sentences if f.source == "remote.txt"]
+    assert [(f.title, f.position) for f in remote] == [("remote.txt", 0), ("remote.txt", 1), ("remote.txt", 2)]
+
+
+@pytest.mark.parametrize("left_out", ["$9,999", "cookies", "free robot", "Copyright", "{{", "{%", "site.company"])
+def test_code_scripts_banners_and_template_tags_never_become_facts(
+    db: Database, first_run: ResearchSummary, left_out: str
+) -> None:
+    assert [f.text for f in all_facts(db, with_topics_only=False) if left_out.lower() in f.text.lower()] == []
+
+
+def test_facts_can_be_filtered_by_topic(db: Database, first_run: ResearchSummary) -> None:
+    on_call = all_facts(db, "on-call")
+    assert [f.text for f in on_call] == [
+        "Engineers are on call one week in eight, and on-call is paid at EUR 300 per week."
+    ]
+    leave = all_facts(db, "leave")
+    assert "Everyone gets 25 days of paid vacation a year, plus public holidays." in {f.text for f in leave}
+    assert all("leave" in f.topic_ids for f in leave)
+    assert all_facts(db, "equity") == []
+
+
+# --- re-running -------------------------------------------------------------------------------
+
+
+def test_a_rerun_skips_every_unchanged_page_and_embeds_nothing(
+    db: Database, handbook: Path, first_run: ResearchSummary
+) -> None:
+    before = all_facts(db, with_topics_only=False)
+    counting = CountingEmbedder()
+    again = research(db, COMPANY, [str(handbook)], embedder=counting)
+    assert (again.pages_new, again.pages_changed, again.pages_unchanged, again.pages_removed) == (0, 0, 6, 0)
+    assert (again.sentences, again.facts, again.embedded) == (0, 0, 0)
+    assert counting.texts == []
+    assert all_facts(db, with_topics_only=False) == before  # same facts, same ids
+
+
+def test_a_changed_file_has_its_facts_replaced(db: Database, handbook: Path, first_run: ResearchSummary) -> None:
+    untouched = [f for f in all_facts(db) if f.source != "engineering.md"]
+    (handbook / "engineering.md").write_text(
+        "# Engineering\n\n## On-call\n\nEngineers are on call one week in ten, and on-call is paid at EUR 500 per week.\n",
+        encoding="utf-8",
+    )
+    again = research(db, COMPANY, [str(handbook)])
+    assert (again.pages_new, again.pages_changed, again.pages_unchanged, again.pages_removed) == (0, 1, 5, 0)
+    assert (again.sentences, again.embedded) == (1, 1)
+    assert [(f.source, f.headings, f.text) for f in all_facts(db) if f.source == "engineering.md"] == [
+        (
+            "engineering.md",
+            ("Engineering", "On-call"),
+            "Engineers are on call one week in ten, and on-call is paid at EUR 500 per week.",
+        )
+    ]
+    assert [f for f in all_facts(db) if f.source != "engineering.md"] == untouched
+
+
+def test_a_deleted_file_removes_its_page_and_facts(db: Database, handbook: Path, first_run: ResearchSummary) -> None:
+    (handbook / "policies" / "leave.md").unlink()
+    again = research(db, COMPANY, [str(handbook)])
+    assert (again.pages_new, again.pages_changed, again.pages_unchanged, again.pages_removed) == (0, 0, 5, 1)
+    assert [f for f in all_facts(db, with_topics_only=False) if f.source == "policies/leave.md"] == []
+    with db.session() as session:
+        assert store.counts(session, companies.get(session, COMPANY).id)[0] == 5
+
+
+def test_a_new_file_is_added_without_touching_the_rest(
+    db: Database, handbook: Path, first_run: ResearchSummary
+) -> None:
+    (handbook / "pension.md").write_text("# Pension\n\nWe add a 6% employer contribution to your pension.\n")
+    again = research(db, COMPANY, [str(handbook)])
+    assert (again.pages_new, again.pages_changed, again.pages_unchanged) == (1, 0, 6)
+    (pension,) = [f for f in all_facts(db, with_topics_only=False) if f.source == "pension.md"]
+    assert pension.quantities[0]["text"] == "6%"
+
+
+def test_two_folders_with_the_same_file_name_keep_both(db: Database, tmp_path: Path) -> None:
+    for name, text in (("handbook", "Everyone gets 25 days of paid vacation."), ("blog", "We raised EUR 20 million.")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.md").write_text(f"# {name}\n\n{text}\n", encoding="utf-8")
+    research(db, COMPANY, [str(tmp_path / "handbook"), str(tmp_path / "blog")])
+    texts = {f.text for f in all_facts(db, with_topics_only=False)}
+    assert {"Everyone gets 25 days of paid vacation.", "We raised EUR 20 million."} <= texts
+
+
+def test_a_deleted_file_is_removed_however_the_folder_is_spelled(
+    db: Database, handbook: Path, first_run: ResearchSummary
+) -> None:
+    (handbook / "remote.txt").unlink()
+    again = research(db, COMPANY, [str(handbook) + "/"])
+    assert again.pages_removed == 1
+
+
+# --- other sources and degraded modes ----------------------------------------------------------
+
+
+def html_page(title: str, heading: str, *paragraphs: str, links: tuple[str, ...] = ()) -> bytes:
+    nav = "".join(f'<a href="{link}">{link}</a> ' for link in links)
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f"<html><head><title>{title}</title></head><body><nav>{nav}</nav>"
+        f"<main><h1>{heading}</h1>{body}</main></body></html>"
+    ).encode()
+
+
+def test_a_local_http_site_is_crawled_into_facts_with_urls(db: Database, site: Site) -> None:
+    site.serve("/robots.txt", b"User-agent: *\nAllow: /\n", "text/plain")
+    site.serve(
+        "/",
+        html_page(
+            "Acme careers",
+            "Careers",
+            "Everyone gets 25 days of paid vacation, plus public holidays.",
+            "We are hiring backend engineers for our routing team in Rotterdam.",
+            links=("/benefits",),
+        ),
+    )
+    site.serve(
+        "/benefits",
+        html_page(
+            "Benefits",
+            "Benefits",
+            "Every engineer has a learning budget of EUR 1,500 a year.",
+            "Parents get 16 weeks of fully paid parental leave.",
+        ),
+    )
+    first = research(db, COMPANY, [site.url("/")], allow_private=True)
+    assert (first.pages_new, first.pages_unchanged) == (2, 0)
+    facts = by_text(all_facts(db))
+    vacation = facts["Everyone gets 25 days of paid vacation, plus public holidays."]
+    assert (vacation.source, vacation.title, vacation.headings) == (site.url("/"), "Acme careers", ("Careers",))
+    budget = facts["Every engineer has a learning budget of EUR 1,500 a year."]
+    assert (budget.source, budget.title, budget.headings) == (site.url("/benefits"), "Benefits", ("Benefits",))
+    assert budget.quantities[0]["text"] == "EUR 1,500 a year"
+    again = research(db, COMPANY, [site.url("/")], allow_private=True)
+    assert (again.pages_new, again.pages_changed, again.pages_unchanged, again.pages_removed) == (0, 0, 2, 0)
+
+
+def test_loopback_is_refused_unless_allowed(db: Database, site: Site) -> None:
+    site.html("/")
+    with pytest.raises(UsageError, match=r"127\.0\.0\.1 is a private or loopback address \(use --allow-private\)"):
+        research(db, COMPANY, [site.url("/")])
+    assert site.hits == []
+
+
+def test_pasted_text_is_researched(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    pasted = "# From a call\n\nParents get 16 weeks of fully paid parental leave.\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(pasted.encode())))
+    summary = research(db, COMPANY, ["-"])
+    assert summary.pages_new == 1
+    (fact,) = all_facts(db)
+    assert (fact.source, fact.title, fact.headings, fact.topic_ids[0]) == (
+        "pasted text",
+        "From a call",
+        ("From a call",),
+        "parental-leave",
+    )
+
+
+def test_skips_and_decoding_notes_are_reported(db: Database, tmp_path: Path) -> None:
+    (tmp_path / "data.csv").write_text("a,b\n", encoding="utf-8")
+    (tmp_path / "old.txt").write_bytes(
+        "Das Büro in München ist groß und schön, und alle sind glücklich.".encode("cp1252")
+    )
+    csv = research(db, COMPANY, [str(tmp_path / "data.csv")])
+    assert csv.skipped == [("data.csv", ".csv: not a format askback reads (HTML, Markdown, text, PDF)")]
+    text = research(db, COMPANY, [str(tmp_path / "old.txt")])
+    assert [ref for ref, _ in text.notes] == ["old.txt"]
+    assert text.notes[0][1].startswith("not valid UTF-8: decoded as ")
+
+
+def test_without_the_model_topics_come_from_keywords(
+    db: Database, handbook: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unavailable() -> None:
+        raise EmbeddingUnavailable("the embedding model is not installed")
+
+    monkeypatch.setattr(service, "default_embedder", unavailable)
+    summary = research(db, COMPANY, [str(handbook)])
+    assert summary.semantic is False
+    assert summary.notes == [("embeddings", "the embedding model is not installed; topics come from keywords only")]
+    assert summary.embedded == 0
+    assert "Everyone gets 25 days of paid vacation a year, plus public holidays." in {
+        f.text for f in all_facts(db, "leave")
+    }
+
+
+def test_a_missing_folder_is_a_clear_error_and_stores_nothing(db: Database, tmp_path: Path) -> None:
+    with pytest.raises(AskbackError, match="no such file or folder"):
+        research(db, COMPANY, [str(tmp_path / "nowhere")])
