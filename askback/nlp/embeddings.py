@@ -30,7 +30,7 @@ TOKENIZER_ENV = "ASKBACK_TOKENIZER"
 MODEL_NAME = "all-MiniLM-L6-v2"
 DIMENSIONS = 384
 MAX_TOKENS = 256
-BATCH = 64
+BATCH = 16  # measured: smaller batches of length-sorted texts ran 1.4x faster than 64 here
 
 
 class EmbeddingUnavailable(AskbackError):
