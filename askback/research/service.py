@@ -104,7 +104,8 @@ def normalise_source(source: str) -> str:
     """One spelling per folder ("docs", "./docs/", "/abs/docs"), so re-runs recognise their pages."""
     if source == "-" or "://" in source or source.startswith(("file:", "data:", "javascript:")):
         return source
-    return str(Path(source).expanduser().resolve())
+    path = Path(source).expanduser()
+    return str(path.resolve()) if path.exists() else source  # a missing path is reported as typed
 
 
 def _unique_ref(item: RawPage, known: dict[str, tuple[str, str]]) -> RawPage:
