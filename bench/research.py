@@ -58,7 +58,9 @@ def generate(folder: Path, pages: int, seed: int = 7) -> None:
             for _ in range(4):
                 values = {k: rng.randint(2, 40) for k in "nwrzpc"} | {"m": rng.randint(5, 40) * 100}
                 lines.append(template.format(**values) + " " + rng.choice(FILLER) + f" Reference {i}-{section}.\n")
-            lines.append("\n".join(f"- Step {k}: complete form {rng.randint(100, 999)} for case {i}." for k in range(3)))
+            lines.append(
+                "\n".join(f"- Step {k}: complete form {rng.randint(100, 999)} for case {i}." for k in range(3))
+            )
             lines.append("")
         (folder / f"page-{i:04d}.md").write_text("\n".join(lines), encoding="utf-8")
 
@@ -81,9 +83,13 @@ def measure(name: str, source: Path, db_dir: Path) -> None:
     model_alone = time.perf_counter() - started
     pages = first.pages_new
     print(f"\n{name}: {pages} pages, {first.sentences} sentences, {first.facts} facts, {first.embedded} embedded")
-    print(f"  first run        {total:7.2f} s  ({pages / total:6.1f} pages/s, {first.sentences / total:7.1f} sentences/s)")
+    print(
+        f"  first run        {total:7.2f} s  ({pages / total:6.1f} pages/s, {first.sentences / total:7.1f} sentences/s)"
+    )
     print(f"  embedding in run {first.embed_seconds:7.2f} s  (model alone on {len(sample)} texts: {model_alone:.2f} s)")
-    print(f"  everything else  {total - first.embed_seconds:7.2f} s  ({(total - first.embed_seconds) / total:.0%} of the run)")
+    print(
+        f"  everything else  {total - first.embed_seconds:7.2f} s  ({(total - first.embed_seconds) / total:.0%} of the run)"
+    )
     print(f"  unchanged re-run {rerun:7.2f} s  ({total / rerun:.0f}x faster; {again.pages_unchanged} pages unchanged)")
 
 

@@ -12,7 +12,23 @@ import sys
 
 import typer
 
-from askback.cli import answers, bank, companies, demo, lint, plans, prepare, profile, research, serve, taxonomy
+from askback.cli import (
+    accounts,
+    answers,
+    backup,
+    bank,
+    companies,
+    compare,
+    demo,
+    lint,
+    offers,
+    plans,
+    prepare,
+    profile,
+    research,
+    serve,
+    taxonomy,
+)
 from askback.errors import AskbackError, UsageError
 
 app = typer.Typer(
@@ -27,7 +43,23 @@ app = typer.Typer(
     add_completion=False,
 )
 
-for module in (research, prepare, lint, plans, bank, companies, profile, answers, demo, taxonomy, serve):
+for module in (
+    research,
+    prepare,
+    lint,
+    plans,
+    bank,
+    companies,
+    profile,
+    answers,
+    accounts,
+    offers,
+    compare,
+    demo,
+    taxonomy,
+    serve,
+    backup,
+):
     module.register(app)
 
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from askback.cli.options import InterviewerOption, MinutesOption, StageOption, open_db
 from askback.cli.output import DocFormat, DocFormatOption
 from askback.cli.prepare import ExplainOption, OutOption, show_plan
+
+if TYPE_CHECKING:
+    from askback.store.db import Database
 
 
 def register(app: typer.Typer) -> None:
@@ -23,7 +28,9 @@ def demo(
 ) -> None:
     """Load the demo company and prepare a plan for it with the demo profile.
 
-    Your own profile is kept if you have one. Everything works offline.
+    Also loads three demo companies' interviews, employee accounts and offers, so askback
+    compare has something to weigh. Your own profile is kept if you have one. Everything
+    works offline.
 
     Example: askback demo --interviewer skip-level --minutes 20
     """
@@ -39,3 +46,16 @@ def demo(
     )
     plan = prepare(db, company.name, interviewer=interviewer, stage=stage, minutes=minutes)
     show_plan(plan, fmt, explain, out)
+    _load_comparison(db)
+
+
+def _load_comparison(db: Database) -> None:
+    """After the plan: three demo companies' interviews, accounts and offers, for askback compare."""
+    from askback.demo.service import load_comparison
+
+    loaded = load_comparison(db)
+    typer.echo(
+        f"Loaded interviews, employee accounts and offers for {len(loaded)} demo companies; next: "
+        f"askback compare {' '.join(c.slug for c in loaded)}",
+        err=True,
+    )

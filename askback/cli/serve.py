@@ -38,7 +38,7 @@ def serve(
     if not 0 < port < 65536:
         raise UsageError(f"--port must be between 1 and 65535, not {port}")
     token = None if is_loopback(host) else secrets.token_urlsafe(24)
-    app = create_app(token=token)
+    app = create_app(token=token, warm_linter=True)
     shown_host = f"[{host}]" if ":" in host else host
     url = f"http://{shown_host}:{port}/" + (f"?token={token}" if token else "")
     typer.echo(f"askback is running at {url}  (Ctrl+C to stop)", err=True)

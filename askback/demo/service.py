@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
 
 from askback.core.models import Company, Profile
 from askback.research.service import ResearchSummary, research
@@ -58,3 +61,111 @@ def load_demo(db: Database) -> tuple[Company, Profile, ResearchSummary]:
             profile = demo.profile
     summary = research(db, demo.name, [str(demo.site)])
     return company, profile, summary
+
+
+COMPANIES_DIR = DEMO_DIR / "companies"
+
+
+def load_comparison(db: Database) -> list[Company]:
+    """The three demo companies' interviews, notes, employee accounts and offers, loaded once.
+
+    Interviews become saved plans of the questions asked, with their answers and notes, as if
+    the candidate had used askback through each process; loading again adds nothing, so
+    ``askback demo`` can be run any number of times.
+    """
+    import yaml
+
+    main = COMPANIES_DIR / f"{demo_company().slug}.yaml"
+    loaded = []
+    for path in sorted(COMPANIES_DIR.glob("*.yaml"), key=lambda p: (p != main, p.name)):
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loaded.append(_load_company(db, raw))
+    return loaded
+
+
+def _load_company(db: Database, raw: dict[str, Any]) -> Company:
+    from askback.assess import service as assess
+    from askback.assess.accounts import AccountDraft
+
+    with db.session() as session:
+        company = companies.ensure(session, raw["name"], about=raw.get("about"))
+        for interview in raw.get("interviews", ()):
+            _load_interview(session, company, interview)
+    drafts = [
+        AccountDraft(
+            a["text"], a.get("who"), a.get("role", ""), str(a.get("when", "")), a.get("source", "conversation")
+        )
+        for a in raw.get("accounts", ())
+    ]
+    if drafts:
+        assess.add_accounts(db, company.name, drafts)
+    if raw.get("offer"):
+        _load_offer(db, company, raw["offer"])
+    return company
+
+
+def _load_interview(session: Session, company: Company, interview: dict[str, Any]) -> None:
+    from askback.bank.loader import by_id
+    from askback.core.models import Answer, Plan, PlanItem
+    from askback.store import answers, plans
+
+    notes = interview.get("notes", "").strip()
+    interviewer, stage = interview["interviewer"], interview["stage"]
+    if any(
+        p.interviewer == interviewer and p.stage == stage and p.notes == notes
+        for p in plans.list_all(session, company.id)
+    ):
+        return
+    bank = by_id()
+    questions = [bank[a["question"]] for a in interview.get("answers", ())]
+    items = tuple(
+        PlanItem(
+            q.id,
+            q.render(company.name),
+            q.category,
+            q.subtopic,
+            status="asked",
+            reasons=("asked in the demo interview",),
+        )
+        for q in questions
+    )
+    profile = profiles.load(session) or demo_company().profile
+    plan = plans.save(
+        session,
+        Plan(
+            company=company,
+            interviewer=interviewer,
+            stage=stage,
+            minutes=max(10, 3 * len(items)),
+            items=items,
+            profile=profile,
+        ),
+    )
+    assert plan.id is not None
+    plans.plan_row(session, plan.id).notes = notes
+    for a in interview.get("answers", ()):
+        answers.add(
+            session, company.id, Answer(a["question"], interviewer, a["answer"].strip(), a.get("rating"), plan.id)
+        )
+
+
+def _load_offer(db: Database, company: Company, raw: dict[str, Any]) -> None:
+    from askback.assess import service as assess
+    from askback.assess.offers import check_equity
+    from askback.store import assess as store
+
+    offer = store.OfferRecord(
+        company_id=company.id,
+        title=raw.get("title", ""),
+        base=float(raw["base"]),
+        currency=raw["currency"],
+        period=raw.get("period", "year"),
+        bonus_percent=float(raw.get("bonus_percent", 0)),
+        equity=check_equity(raw.get("equity") or {}),
+        location=raw.get("location", ""),
+        start=str(raw.get("start", "")),
+    )
+    with db.session() as session:
+        if store.same_offer_exists(session, offer):
+            return
+    assess.add_offer(db, company.name, offer)

@@ -34,7 +34,7 @@ def set_status(db: Database, plan_id: int, item_id: int, status: str) -> None:
 
 
 def save_note(db: Database, plan_id: int, item_id: int, text: str) -> datetime:
-    _check_length(text)
+    text = _storable(text)
     now = datetime.now(UTC)
     with db.session() as session:
         row = store.item_row(session, plan_id, item_id)
@@ -43,15 +43,18 @@ def save_note(db: Database, plan_id: int, item_id: int, text: str) -> datetime:
 
 
 def save_plan_notes(db: Database, plan_id: int, text: str) -> datetime:
-    _check_length(text)
+    text = _storable(text)
     with db.session() as session:
         store.plan_row(session, plan_id).notes = text
     return datetime.now(UTC)
 
 
-def _check_length(text: str) -> None:
+def _storable(text: str) -> str:
+    """The note as stored: exactly as typed, except NUL characters, which no note needs and
+    PostgreSQL cannot store."""
     if len(text) > MAX_NOTE_CHARS:
         raise UsageError(f"a note can hold {MAX_NOTE_CHARS:,} characters; this one has {len(text):,}")
+    return text.replace("\x00", "")
 
 
 def record_answer(db: Database, plan_id: int, item_id: int, text: str, rating: int | None) -> Answer:
@@ -61,7 +64,7 @@ def record_answer(db: Database, plan_id: int, item_id: int, text: str, rating: i
     with db.session() as session:
         plan = store.plan_row(session, plan_id)
         item = store.item_row(session, plan_id, item_id)
-        answer = Answer(item.question_id, plan.interviewer, text.strip(), rating, plan_id)
+        answer = Answer(item.question_id, plan.interviewer, _storable(text).strip(), rating, plan_id)
         return answer_store.replace(session, plan.company_id, answer)
 
 

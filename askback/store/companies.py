@@ -15,7 +15,8 @@ from askback.store.models import CompanyRow
 
 
 def slugify(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    """ "Harbor & Pine" -> "harbor-and-pine": the ampersand is read as a word, as people say it."""
+    ascii_name = unicodedata.normalize("NFKD", name.replace("&", " and ")).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
     return slug
 

@@ -178,3 +178,63 @@ class EmbeddingRow(Base):
     text_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     model: Mapped[str] = mapped_column(String(80), primary_key=True)
     vector: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class AccountRow(Base):
+    """What one current or former employee said, from a conversation or a review.
+
+    One account is one person: corroboration counts accounts, never sentences. The text's
+    hash makes adding the same account twice a no-op (the demo loads idempotently).
+    """
+
+    __tablename__ = "accounts"
+    __table_args__ = (UniqueConstraint("company_id", "text_hash"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    who: Mapped[str | None] = mapped_column(String(20))  # current, former or unknown (None)
+    role: Mapped[str] = mapped_column(String(200), default="")
+    said_when: Mapped[str] = mapped_column(String(20), default="")  # 2026-09, as the user gave it
+    source: Mapped[str] = mapped_column(String(20), default="conversation")  # conversation or review
+    text: Mapped[str] = mapped_column(Text)
+    text_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    sentences: Mapped[list[AccountSentenceRow]] = relationship(
+        cascade="all, delete-orphan", order_by="AccountSentenceRow.position", lazy="selectin"
+    )
+
+
+class AccountSentenceRow(Base):
+    """A sentence of an account, classified when the account was added."""
+
+    __tablename__ = "account_sentences"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    text_hash: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(20))  # claim or opinion
+    category: Mapped[str] = mapped_column(String(40))
+    sentiment: Mapped[str] = mapped_column(String(20))  # negative, neutral or positive
+    confidence: Mapped[float] = mapped_column(Float, default=0.0)
+    flags: Mapped[list[Any]] = mapped_column(default=list)  # flag ids
+
+
+class OfferRow(Base):
+    """A job offer as the company stated it; normalising to yearly figures happens on reading."""
+
+    __tablename__ = "offers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    base: Mapped[float] = mapped_column(Float)
+    currency: Mapped[str] = mapped_column(String(3))
+    period: Mapped[str] = mapped_column(String(10), default="year")  # year or month
+    bonus_percent: Mapped[float] = mapped_column(Float, default=0.0)
+    equity: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    location: Mapped[str] = mapped_column(String(200), default="")
+    start: Mapped[str] = mapped_column(String(20), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -146,7 +146,18 @@ def cached_vectors(session: Session, hashes: Iterable[str], model: str) -> dict[
 
 
 def store_vectors(session: Session, vectors: dict[str, bytes], model: str) -> None:
-    if vectors:
-        session.execute(
-            insert(EmbeddingRow), [{"text_hash": h, "model": model, "vector": v} for h, v in vectors.items()]
-        )
+    """Insert vectors, ignoring ones a concurrent job stored first (same text, same vector)."""
+    if not vectors:
+        return
+    rows = [{"text_hash": h, "model": model, "vector": v} for h, v in vectors.items()]
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        session.execute(sqlite_insert(EmbeddingRow).on_conflict_do_nothing(), rows)
+    elif dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        session.execute(pg_insert(EmbeddingRow).on_conflict_do_nothing(), rows)
+    else:
+        session.execute(insert(EmbeddingRow), rows)

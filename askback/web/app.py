@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException
 from askback.errors import AskbackError, NotFoundError, UsageError
 from askback.store.db import open_database
 from askback.web.jobs import ResearchJobs
+from askback.web.linting import Linter
 from askback.web.routes import after, companies, live, plans, printing, profile, research
 from askback.web.security import MAX_BODY, Guard
 from askback.web.views import STATIC, is_htmx, render, wants_json
@@ -28,24 +29,32 @@ def create_app(
     *,
     allowed_hosts: Iterable[str] | None = None,
     max_body: int = MAX_BODY,
+    warm_linter: bool = False,
 ) -> FastAPI:
     """The web app over the database at ``db_url`` (the configured one by default).
 
     With ``token`` every request must carry it (see :mod:`askback.web.security`); without
-    one the app only answers to loopback host names.
+    one the app only answers to loopback host names. ``warm_linter`` loads the linter in the
+    background at start and when a builder first opens for a company (``askback serve`` wants
+    that; tests do not).
     """
     db = open_database(db_url)
     jobs = ResearchJobs(db)
 
+    linter = Linter(db, warm_up=warm_linter)
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        linter.warm()
         yield
+        linter.shutdown()
         jobs.shutdown()
         db.dispose()
 
     app = FastAPI(title="askback", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.db = db
     app.state.jobs = jobs
+    app.state.linter = linter
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (companies, research, profile, plans, live, after, printing):
         app.include_router(module.router)

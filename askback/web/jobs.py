@@ -12,6 +12,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from typing import Any
 from uuid import uuid4
 
 from askback.errors import AskbackError
@@ -69,9 +70,9 @@ class ResearchJobs:
     def shutdown(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
 
-    def _update(self, job_id: str, **changes: object) -> None:
+    def _update(self, job_id: str, **changes: Any) -> None:
         with self._lock:
-            self._jobs[job_id] = replace(self._jobs[job_id], **changes)  # type: ignore[arg-type]
+            self._jobs[job_id] = replace(self._jobs[job_id], **changes)
 
     def _run(self, job_id: str, allow_private: bool, max_pages: int) -> None:
         from askback.research.service import research

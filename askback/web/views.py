@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from askback.core import taxonomy
 from askback.store.db import Database
 from askback.web.jobs import ResearchJobs
+from askback.web.linting import Linter
 from askback.web.security import CSRF_FIELD, csrf_token
 
 HERE = Path(__file__).parent
@@ -34,8 +35,13 @@ def get_jobs(request: Request) -> ResearchJobs:
     return cast(ResearchJobs, request.app.state.jobs)
 
 
+def get_linter(request: Request) -> Linter:
+    return cast(Linter, request.app.state.linter)
+
+
 Db = Annotated[Database, Depends(get_db)]
 Jobs = Annotated[ResearchJobs, Depends(get_jobs)]
+Lint = Annotated[Linter, Depends(get_linter)]
 
 
 def is_htmx(request: Request) -> bool:

@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi import FastAPI
@@ -154,7 +155,7 @@ def test_research_runs_in_the_background_and_shows_facts_by_topic(client: Client
     # Text from a researched page is shown as text, never run.
     assert "&lt;script&gt;alert(&#34;xss&#34;)&lt;/script&gt;" in page
     assert "<script>alert" not in page
-    assert "Values &amp; &lt;b&gt;us&lt;/b&gt;" in page or "Values &amp; us" in page
+    assert '<span title="values.html">Values &amp; &lt;b&gt;us&lt;/b&gt;</span>' in page  # the page's own title
 
     leave_only = client.page("/companies/acme?topic=leave").text
     assert "25 days of paid vacation" in leave_only and "roadmap" not in leave_only
@@ -189,7 +190,7 @@ def test_research_sources_from_the_web_link_to_the_page(client: Client, app: Fas
 def test_research_of_a_missing_folder_fails_with_its_reason(client: Client, tmp_path: Path) -> None:
     client.submit("/companies", {"name": "Acme"})
     done = research_folder(client, "acme", tmp_path / "nowhere")
-    assert "Research failed" in done or "0 pages read" in done
+    assert f"<strong>Research failed:</strong> {tmp_path / 'nowhere'}: no such file or folder" in done
 
 
 def test_research_without_javascript_redirects_and_lists_the_job(client: Client, tmp_path: Path) -> None:
@@ -644,3 +645,71 @@ def _html(text: str) -> str:
     from markupsafe import escape
 
     return str(escape(text))
+
+
+def test_serve_warms_the_linter_at_start_and_once_per_company(
+    askback_home: Path, no_model: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("askback.plan.lint")
+    calls: list[tuple[str, object]] = []
+    import askback.plan.lint as lint_module
+
+    real = lint_module.lint_questions
+
+    def counting(db: Database, texts: list[str], **kwargs: Any) -> Any:
+        calls.append((texts[0], kwargs.get("company")))
+        return real(db, texts, **kwargs)
+
+    monkeypatch.setattr(lint_module, "lint_questions", counting)
+    app = create_app(warm_linter=True)
+    from askback.plan.service import prepare
+
+    plan = prepare(app.state.db, "Acme")
+    with Client(app, base_url=BASE_URL) as client:  # the lifespan starts the first warm-up
+        app.state.linter.warm().result(timeout=30)
+        client.page(f"/plans/{plan.id}")
+        client.page(f"/plans/{plan.id}")
+        app.state.linter.warm(plan).result(timeout=30)
+        warm_up = "How does the team decide what to work on next?"
+        assert calls == [(warm_up, None), (warm_up, "Acme")]
+        assert "verdict" in client.htmx(f"/plans/{plan.id}/lint", {"text": "Do you have a mentoring program?"}).text
+    quiet = create_app()
+    assert quiet.state.linter.warm() is None  # only when asked to
+    quiet.state.db.dispose()
+
+
+def test_serve_off_loopback_prints_a_token_and_requires_it(askback_home: Path) -> None:
+    import os
+    import socket
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "ASKBACK_HOME": str(askback_home)}
+    command = [sys.executable, "-m", "askback", "serve", "--host", "0.0.0.0", "--port", str(port)]
+    server = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        assert server.stderr is not None
+        first = server.stderr.readline()
+        found = re.search(r"running at (http://0\.0\.0\.0:\d+/\?token=([\w-]+))", first)
+        assert found, first
+        assert f"Access token: {found.group(2)}" in server.stderr.readline()
+        url = f"http://127.0.0.1:{port}/"
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                refused = httpx.get(url, timeout=2)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.1)
+        assert refused.status_code == 401
+        opened = httpx.get(url, params={"token": found.group(2)}, follow_redirects=True, timeout=5)
+        assert opened.status_code == 200 and "Companies" in opened.text
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        if server.stderr is not None:
+            server.stderr.close()

@@ -7,9 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from askback.core.models import Plan
 from askback.store.db import Database
-from askback.web.views import Db, is_htmx, redirect, render
+from askback.web.views import Db, Lint, is_htmx, redirect, render
 
 router = APIRouter()
 
@@ -51,10 +50,12 @@ def create_plan(
 
 
 @router.get("/plans/{plan_id}", response_class=HTMLResponse)
-def builder(request: Request, db: Db, plan_id: int) -> HTMLResponse:
+def builder(request: Request, db: Db, linter: Lint, plan_id: int) -> HTMLResponse:
     from askback.plan import live
 
-    return render(request, "builder.html", plan=live.get(db, plan_id))
+    plan = live.get(db, plan_id)
+    linter.warm(plan)
+    return render(request, "builder.html", plan=plan)
 
 
 def _items(request: Request, db: Database, plan_id: int, anchor: str = "") -> Response:
@@ -94,6 +95,7 @@ def swap(request: Request, db: Db, plan_id: int, item_id: int) -> Response:
 def add_own(
     request: Request,
     db: Db,
+    linter: Lint,
     plan_id: int,
     text: Annotated[str, Form()],
     category: Annotated[str, Form()] = "",
@@ -108,28 +110,18 @@ def add_own(
 
     verdict: dict[str, Any] = {"category": category} if category in CATEGORY_IDS else {}
     if not verdict and text.strip():
-        verdict = lint_one(db, live.get(db, plan_id), text) or {}
+        verdict = linter.verdict(live.get(db, plan_id), text) or {}
     category, subtopic = live.own_question_topic(verdict.get("category"), verdict.get("subtopic"))
     item = live.add_own(db, plan_id, text, category, subtopic)
     return _items(request, db, plan_id, f"#item-{item.id}")
 
 
 @router.post("/plans/{plan_id}/lint", response_class=HTMLResponse)
-def lint(request: Request, db: Db, plan_id: int, text: Annotated[str, Form()] = "") -> HTMLResponse:
+def lint(request: Request, db: Db, linter: Lint, plan_id: int, text: Annotated[str, Form()] = "") -> HTMLResponse:
     from askback.plan import live
 
     plan = live.get(db, plan_id)
     if not text.strip():
         return render(request, "_lint.html", verdict=None, unavailable=False, empty=True)
-    verdict = lint_one(db, plan, text)
+    verdict = linter.verdict(plan, text)
     return render(request, "_lint.html", verdict=verdict, unavailable=verdict is None, empty=False)
-
-
-def lint_one(db: Database, plan: Plan, text: str) -> dict[str, Any] | None:
-    """The linter's verdict on one question, or None while the linter is not installed."""
-    try:
-        from askback.plan.lint import lint_questions
-    except ImportError:
-        return None
-    results = lint_questions(db, [text], company=plan.company.name, interviewer=plan.interviewer, stage=plan.stage)
-    return dict(results[0].as_dict()) if results else None

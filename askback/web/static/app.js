@@ -80,7 +80,7 @@
 
   const DEBOUNCE_MS = 500;
   const MAX_WAIT_MS = 1500;
-  const MAX_RETRY_MS = 10000;
+  const MAX_RETRY_MS = 5000;
 
   function autosave(form) {
     const area = form.querySelector("textarea");
@@ -144,7 +144,7 @@
       } catch (error) {
         show("not saved, retrying (" + (error && error.message ? error.message : "no answer") + ")", "failed");
         retryTimer = setTimeout(flush, retryDelay);
-        retryDelay = Math.min(retryDelay * 2, MAX_RETRY_MS);
+        retryDelay = Math.min(retryDelay * 1.5, MAX_RETRY_MS);
       } finally {
         inFlight = false;
         if (again) { again = false; if (!retryTimer) flush(); }
@@ -162,6 +162,7 @@
     }
 
     area.addEventListener("input", changed);
+    window.addEventListener("online", () => { if (acked !== seq) flush(); });
     area.addEventListener("blur", () => { if (acked !== seq && !inFlight) flush(); });
     window.addEventListener("pagehide", () => {
       if (acked === seq || !navigator.sendBeacon) return;
@@ -271,7 +272,8 @@
       if (!card) return;
       current = card;
       card.focus({ preventScroll: true });
-      card.scrollIntoView({ block: "nearest", behavior: "smooth" });
+      const calm = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      card.scrollIntoView({ block: "nearest", behavior: calm ? "auto" : "smooth" });
     };
     document.addEventListener("keydown", (event) => {
       if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;

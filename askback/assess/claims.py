@@ -1,0 +1,170 @@
+"""Is a sentence a factual claim or an opinion, what is it about, and is it good or bad news?
+
+Three small linear models (ridge regression, one-vs-rest, solved in closed form with numpy)
+over the sentence's embedding plus a few lexical cues: numbers, dates and names point to a
+claim, first-person judgement words to an opinion. They learn from
+askback/assess/data/training_claims.jsonl, and the category model also from the flag
+examples (each flag belongs to a category). Ridge rather than logistic regression: the same
+accuracy in cross-validation on the training file (bench/eval_assess.py --tune) and one
+linear solve instead of hundreds of gradient steps, so training on first use costs
+milliseconds. Without the embedding model, a TF-IDF nearest-neighbour vote stands in.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from askback.assess.flags import load_flags
+from askback.assess.text import cues
+from askback.core.taxonomy import CATEGORY_IDS
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    Matrix = npt.NDArray[np.float64]
+    Vectors = npt.NDArray[np.float32]
+
+TRAINING = Path(__file__).parent / "data" / "training_claims.jsonl"
+KINDS = ("claim", "opinion")
+SENTIMENTS = ("negative", "neutral", "positive")
+CUE_WEIGHT = 0.3  # how much the lexical cues count beside the 384 embedding dimensions
+PENALTY = {"kind": 3.0, "category": 3.0, "sentiment": 2.0}  # ridge penalties chosen by cross-validation
+K_LEXICAL = 7
+
+
+@dataclass(frozen=True)
+class Classified:
+    kind: str
+    category: str
+    sentiment: str
+    confidence: float  # of the claim/opinion decision, 0.5 (a coin toss) to 1
+
+
+@dataclass(frozen=True)
+class Labelled:
+    text: str
+    kind: str | None
+    category: str
+    sentiment: str | None
+
+
+@lru_cache(maxsize=2)
+def training_rows(path: Path = TRAINING, with_flags: bool = True) -> tuple[Labelled, ...]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    found = [Labelled(r["text"], r["kind"], r["category"], r["sentiment"]) for r in rows]
+    if with_flags:
+        found += [Labelled(e, None, f.category, None) for f in load_flags() for e in f.examples]
+    return tuple(found)
+
+
+Embed = Callable[[Sequence[str]], "Vectors"]
+
+
+def features(vectors: Vectors, texts: Sequence[str]) -> Matrix:
+    import numpy as np
+
+    lexical = np.array([cues(t) for t in texts], dtype=np.float64).reshape(len(texts), -1)
+    return np.hstack([vectors.astype(np.float64), CUE_WEIGHT * lexical, np.ones((len(texts), 1))])
+
+
+def fit_ridge(x: Matrix, labels: Sequence[str], classes: Sequence[str], penalty: float) -> Matrix:
+    """One-vs-rest ridge regression to +1/-1 targets; the bias column is not penalised."""
+    import numpy as np
+
+    targets = -np.ones((len(labels), len(classes)))
+    targets[np.arange(len(labels)), [classes.index(label) for label in labels]] = 1.0
+    gram = x.T @ x + penalty * np.eye(x.shape[1])
+    gram[-1, -1] -= penalty
+    weights: Matrix = np.asarray(np.linalg.solve(gram, x.T @ targets), dtype=np.float64)
+    return weights
+
+
+class ClaimClassifier:
+    def __init__(self, embed: Embed | None, rows: Sequence[Labelled] | None = None) -> None:
+        self._embed = embed
+        self.rows = tuple(rows if rows is not None else training_rows())
+        self._weights: dict[str, Matrix] | None = None
+        self._lexical: LexicalVote | None = None
+
+    def classify(self, texts: Sequence[str], vectors: Vectors | None = None) -> list[Classified]:
+        if not texts:
+            return []
+        if self._embed is None:
+            return self._lexical_vote().classify(texts)
+        import numpy as np
+
+        x = features(vectors if vectors is not None else self._embed(list(texts)), texts)
+        weights = self._trained()
+        kind = x @ weights["kind"]
+        category = (x @ weights["category"]).argmax(axis=1)
+        sentiment = (x @ weights["sentiment"]).argmax(axis=1)
+        margin = np.abs(kind[:, 0] - kind[:, 1])
+        return [
+            Classified(
+                kind=KINDS[int(kind[i].argmax())],
+                category=CATEGORY_IDS[int(category[i])],
+                sentiment=SENTIMENTS[int(sentiment[i])],
+                confidence=round(float(min(1.0, 0.5 + margin[i] / 4)), 3),
+            )
+            for i in range(len(texts))
+        ]
+
+    def _trained(self) -> dict[str, Matrix]:
+        if self._weights is None:
+            assert self._embed is not None
+            texts = [r.text for r in self.rows]
+            x = features(self._embed(texts), texts)
+            self._weights = {}
+            for task, classes in (("kind", KINDS), ("category", CATEGORY_IDS), ("sentiment", SENTIMENTS)):
+                keep = [i for i, r in enumerate(self.rows) if getattr(r, task) is not None]
+                labels = [str(getattr(self.rows[i], task)) for i in keep]
+                self._weights[task] = fit_ridge(x[keep], labels, classes, PENALTY[task])
+        return self._weights
+
+    def _lexical_vote(self) -> LexicalVote:
+        if self._lexical is None:
+            self._lexical = LexicalVote(self.rows)
+        return self._lexical
+
+
+class LexicalVote:
+    """The fallback without the model: the labels of the most alike training sentences (TF-IDF)."""
+
+    def __init__(self, rows: Sequence[Labelled]) -> None:
+        from askback.nlp.similarity import TfidfIndex
+
+        self.rows = tuple(rows)
+        self.index = TfidfIndex([r.text for r in self.rows])
+
+    def classify(self, texts: Sequence[str]) -> list[Classified]:
+        return [self._one(t) for t in texts]
+
+    def _one(self, text: str) -> Classified:
+        scores = self.index.query(text)
+        near = sorted(range(len(self.rows)), key=lambda i: -scores[i])[:K_LEXICAL]
+        kind = _vote([(self.rows[i].kind, scores[i]) for i in near], KINDS[0])
+        first_person, evaluative, number, month, *_ = cues(text)
+        if first_person and evaluative and not number:
+            kind = "opinion"
+        elif (number or month) and not evaluative:
+            kind = "claim"
+        return Classified(
+            kind=kind,
+            category=_vote([(self.rows[i].category, scores[i]) for i in near], "culture"),
+            sentiment=_vote([(self.rows[i].sentiment, scores[i]) for i in near], "neutral"),
+            confidence=0.5,
+        )
+
+
+def _vote(pairs: Sequence[tuple[str | None, float]], default: str) -> str:
+    votes: dict[str, float] = {}
+    for label, score in pairs:
+        if label is not None and score > 0:
+            votes[label] = votes.get(label, 0.0) + score
+    return max(votes, key=lambda k: votes[k]) if votes else default

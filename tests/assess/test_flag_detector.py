@@ -1,0 +1,77 @@
+"""Red and green flags: the data file, phrases as whole words, and paraphrases by meaning."""
+
+from __future__ import annotations
+
+import pytest
+
+from askback.assess.flags import FLAGS, FlagDetector, PhraseMatcher, load_flags, training_sentences
+from askback.core.taxonomy import CATEGORY_IDS
+from askback.nlp.embeddings import default_embedder
+
+
+@pytest.fixture(scope="module")
+def detector() -> FlagDetector:
+    return FlagDetector(default_embedder().embed)
+
+
+def test_the_flag_list_is_valid_and_covers_every_category() -> None:
+    flags = load_flags(FLAGS)
+    assert len(flags) >= 40
+    assert {f.category for f in flags} == set(CATEGORY_IDS)
+    assert {f.kind for f in flags} == {"red", "green"}
+    assert all(f.why and f.label and (f.patterns or f.examples) for f in flags)
+    known = {f.id for f in flags}
+    assert all(set(ids) <= known for _, ids in training_sentences())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The HM said we're LIKE A FAMILY here.", {"like-a-family"}),
+        ("You'll wear many hats in this role.", {"wear-many-hats"}),
+        ("They have unlimited PTO.", {"unlimited-pto-unused"}),
+        ("We have no tests.", {"no-time-for-tests"}),
+        ("We have no testsuite problems.", set()),  # whole words only
+        ("A familiar codebase.", set()),
+    ],
+)
+def test_phrases_match_whole_words_in_any_case(text: str, expected: set[str]) -> None:
+    assert set(PhraseMatcher(load_flags()).matches(text)) == expected
+
+
+def test_without_the_model_only_phrases_count() -> None:
+    found = FlagDetector(None).detect(["We are like a family.", "The founder calls us his second family."])
+    assert [[m.flag.id for m in f] for f in found] == [["like-a-family"], []]
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("The CTO calls all of us his second family.", "like-a-family"),
+        ("Around here we're basically one family, the manager said.", "like-a-family"),
+        ("Tests are the first thing we drop when a deadline gets close.", "no-time-for-tests"),
+        (
+            "The last engineer in this role left after four months and nobody would say why.",
+            "predecessor-left-suddenly",
+        ),
+        ("After incidents we write up what went wrong without naming anyone.", "blameless-postmortems"),
+        ("They want a decision within a day or the offer is gone.", "exploding-offer"),
+        ("My manager messages me on Sunday evenings and expects an answer.", "always-on"),
+    ],
+)
+def test_paraphrases_are_found_by_meaning(detector: FlagDetector, text: str, flag: str) -> None:
+    [found] = detector.detect([text])
+    assert [(m.flag.id, m.how) for m in found] == [(flag, "meaning")]
+    assert found[0].matched  # the example it is closest to, to show why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The office has a nice view of the canal.",
+        "We release every Tuesday.",
+        "Our team has six engineers and a product manager.",
+    ],
+)
+def test_plain_statements_raise_no_flag(detector: FlagDetector, text: str) -> None:
+    assert detector.detect([text]) == [[]]
