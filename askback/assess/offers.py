@@ -115,8 +115,10 @@ MAX_BASE = 1e10  # far above any salary, far below where yearly sums overflow
 def check_offer(offer: OfferRecord) -> OfferRecord:
     if not math.isfinite(offer.base) or not math.isfinite(offer.bonus_percent):
         raise UsageError("base pay and bonus must be numbers")
-    if not 0 < offer.base <= MAX_BASE:
-        raise UsageError(f"base pay must be above 0 and at most {MAX_BASE:,.0f}, not {offer.base:g}")
+    if offer.base <= 0:
+        raise UsageError(f"base pay must be above 0, not {offer.base:g}")
+    if offer.base > MAX_BASE:
+        raise UsageError(f"base pay must be at most {MAX_BASE:,.0f}, not {offer.base:g}")
     if offer.period not in PERIODS:
         raise UsageError(f"period is year or month, not {offer.period!r}")
     if not 0 <= offer.bonus_percent <= 500:
