@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
@@ -22,37 +24,31 @@ def print_view(request: Request, db: Db, plan_id: int) -> HTMLResponse:
 
 @router.get("/plans/{plan_id}/plan.pdf")
 def pdf(db: Db, plan_id: int) -> Response:
-    from askback.plan import live
-
-    plan = live.get(db, plan_id)
-    return Response(
-        cheat_sheet_pdf(plan),
-        media_type="application/pdf",
-        headers={"content-disposition": f'attachment; filename="{_filename(plan)}.pdf"'},
-    )
+    return _download(db, plan_id, "pdf", "application/pdf", cheat_sheet_pdf)
 
 
 @router.get("/plans/{plan_id}/plan.md")
 def markdown(db: Db, plan_id: int) -> Response:
-    from askback.plan import export, live
+    from askback.plan import export
 
-    plan = live.get(db, plan_id)
-    return Response(
-        export.to_markdown(plan, explain=True),
-        media_type="text/markdown; charset=utf-8",
-        headers={"content-disposition": f'attachment; filename="{_filename(plan)}.md"'},
-    )
+    return _download(db, plan_id, "md", "text/markdown; charset=utf-8", lambda p: export.to_markdown(p, explain=True))
 
 
 @router.get("/plans/{plan_id}/plan.json")
 def json_export(db: Db, plan_id: int) -> Response:
-    from askback.plan import export, live
+    from askback.plan import export
+
+    return _download(db, plan_id, "json", "application/json", export.to_json)
+
+
+def _download(db: Db, plan_id: int, suffix: str, media_type: str, make: Callable[[Plan], str | bytes]) -> Response:
+    from askback.plan import live
 
     plan = live.get(db, plan_id)
     return Response(
-        export.to_json(plan),
-        media_type="application/json",
-        headers={"content-disposition": f'attachment; filename="{_filename(plan)}.json"'},
+        make(plan),
+        media_type=media_type,
+        headers={"content-disposition": f'attachment; filename="{_filename(plan)}.{suffix}"'},
     )
 
 
