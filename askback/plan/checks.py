@@ -87,7 +87,8 @@ def too_long(text: str) -> Problem | None:
 
 DOUBLE = re.compile(
     r"(?:,\s*|\s)(?:and|also|plus|as well as)\s+(?:also\s+)?"
-    r"(?:how|what|what's|why|when|where|who|which|do|does|did|is|are|can|could|would|will|have|has)\b",
+    r"(?:(?:how|what|what's|why|when|where|who|which)\b"
+    r"|(?:do|does|did|is|are|can|could|would|will|have|has)\s+(?:you|they|we|the|your|people|there|it|i|he|she)\b)",
     re.IGNORECASE,
 )
 

@@ -215,3 +215,24 @@ def test_a_file_that_is_not_a_mapping_is_a_bank_error(tmp_path: Path) -> None:
 def test_an_empty_folder_is_a_bank_error(tmp_path: Path) -> None:
     with pytest.raises(BankError, match="no questions found"):
         load_bank(tmp_path)
+
+
+def test_every_bank_question_passes_the_linter_s_text_checks() -> None:
+    """The bank is held to the same standard as a user's questions."""
+    from askback.nlp.form import question_form
+    from askback.plan import checks
+
+    failing = [
+        (q.id, p.code)
+        for q in load_bank()
+        for p in (
+            checks.double_barrelled(q.text),
+            checks.too_long(q.text),
+            checks.leading(q.text),
+            checks.private_life(q.text),
+            checks.not_a_question(q.text),
+        )
+        if p is not None
+    ]
+    failing += [(q.id, "closed") for q in load_bank() if q.form == "open" and question_form(q.text) != "open"]
+    assert failing == []
