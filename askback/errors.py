@@ -18,16 +18,16 @@ class AskbackError(Exception):
 
 
 class UsageError(AskbackError):
-    pass
+    """Bad input from the user: the CLI exits with code 2."""
 
 
 class NotFoundError(AskbackError):
-    pass
+    """A named company, plan or question does not exist."""
 
 
 class BankError(AskbackError):
-    pass
+    """The question bank's data files are invalid: a bug in askback, named by file and id."""
 
 
 class StoreError(AskbackError):
-    pass
+    """The database cannot be opened, migrated or written."""
