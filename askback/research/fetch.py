@@ -12,9 +12,7 @@ the extractor to decode.
 
 from __future__ import annotations
 
-import codecs
 import itertools
-import posixpath
 import threading
 import time
 from collections import deque
@@ -23,15 +21,24 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
-from urllib.parse import quote, urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
-import lxml.etree  # type: ignore[import-untyped]
-import lxml.html  # type: ignore[import-untyped]
 
 from askback.errors import UsageError
 from askback.research import netguard
+from askback.research.content import (
+    DEFAULT_PORTS,
+    links,
+    looks_binary,
+    media_type,
+    normalise_url,
+    page_type,
+    page_type_problem,
+)
 from askback.research.robots import Robots, parse_sitemap
+
+__all__ = ["FetchLimits", "Fetched", "Skipped", "crawl", "looks_binary", "normalise_url"]
 
 
 @dataclass(frozen=True)
@@ -70,31 +77,11 @@ class Skipped:
 Result = Fetched | Skipped
 
 _DEFAULT_LIMITS = FetchLimits()
-_DEFAULT_PORTS = {"http": 80, "https": 443}
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _ACCEPT = "text/html,application/xhtml+xml,text/markdown;q=0.9,text/plain;q=0.8,application/pdf;q=0.7,*/*;q=0.1"
 
 # Content types read, as askback names them; anything else is skipped before its body is read.
-_READ_TYPES = {
-    "text/html": "text/html",
-    "application/xhtml+xml": "text/html",
-    "text/markdown": "text/markdown",
-    "text/x-markdown": "text/markdown",
-    "text/plain": "text/plain",
-    "application/pdf": "application/pdf",
-}
-# Used only when the server says nothing useful (no Content-Type, or application/octet-stream).
-_SUFFIX_TYPES = {
-    ".html": "text/html",
-    ".htm": "text/html",
-    ".md": "text/markdown",
-    ".markdown": "text/markdown",
-    ".txt": "text/plain",
-    ".pdf": "application/pdf",
-}
 _TEXT_TYPES = frozenset({"text/html", "text/markdown", "text/plain"})
-_CONTROL_CHARS = frozenset(chr(c) for c in [*range(32), 127]) - set("\t\n\r\f\v\b\x1b")
-
 _MAX_ADDRESSES = 3  # addresses of one host tried before a connection counts as failed
 _MAX_SITEMAPS = 10  # sitemap files read per crawl, index children included
 _SKIP_FACTOR = 3  # the crawl ends after this many times max_pages skipped URLs
@@ -129,46 +116,6 @@ def crawl(
         run = _Crawl(fetcher, limits, on_result)
         run.enqueue([start, *fetcher.sitemap_pages(start, limit=(_SKIP_FACTOR + 1) * limits.max_pages)])
         return run.run()
-
-
-def normalise_url(href: str, base: str | None = None) -> str | None:
-    """The canonical form of a link, or None when it is not an http(s) address.
-
-    Relative links are resolved against ``base``; the fragment, any user:password and a
-    default port are dropped; scheme and host are lower-cased; the path and query are
-    percent-encoded, so two spellings of one page are crawled once.
-    """
-    try:
-        parts = urlsplit(urljoin(base, href.strip()) if base else href.strip())
-        port = parts.port
-        host = parts.hostname or ""
-        if not host.isascii():
-            host = host.encode("idna").decode("ascii")
-    except (ValueError, UnicodeError):
-        return None
-    scheme = parts.scheme.lower()
-    if scheme not in _DEFAULT_PORTS or not host:
-        return None
-    netloc = f"[{host}]" if ":" in host else host
-    if port is not None and port != _DEFAULT_PORTS[scheme]:
-        netloc = f"{netloc}:{port}"
-    path = quote(parts.path or "/", safe="/%:@!$&'()*+,;=-._~")
-    query = quote(parts.query, safe="/?%:@!$&'()*+,;=-._~")
-    return urlunsplit((scheme, netloc, path, query, ""))
-
-
-def looks_binary(body: bytes, charset: str | None = None) -> bool:
-    """True for a body no text encoding explains: a NUL byte, or many control characters.
-
-    UTF-16 and UTF-32 text is judged after decoding (its NUL bytes are normal); any other
-    text is judged byte by byte, which works for UTF-8 and every 8-bit charset alike.
-    """
-    text = body.decode(_wide_encoding(body, charset) or "latin-1", errors="replace")
-    if "\x00" in text:
-        return True
-    sample = text[:8192]
-    controls = sum(1 for char in sample if char in _CONTROL_CHARS)
-    return controls > len(sample) // 10
 
 
 @dataclass(frozen=True)
@@ -318,18 +265,18 @@ class _Fetcher:
         requested) and the same-site links found in it."""
         if not self.registry.claim(url):
             return None, []
-        reply = self.follow(url, _page_type_problem)
+        reply = self.follow(url, page_type_problem)
         if reply is None:
             return None, []
         if isinstance(reply, _Problem):
             return Skipped(url, reply.reason), []
-        declared, charset = _media_type(reply.headers.get("content-type"))
-        content_type = _page_type(reply.url, declared) or declared
+        declared, charset = media_type(reply.headers.get("content-type"))
+        content_type = page_type(reply.url, declared) or declared
         if content_type in _TEXT_TYPES and looks_binary(reply.body, charset):
             return Skipped(url, f"binary content served as {declared or content_type}"), []
         fetched = Fetched(reply.url, content_type, reply.body, charset, datetime.now(UTC))
-        links = _links(reply.body, charset, reply.url) if content_type == "text/html" else []
-        return fetched, [link for link in links if self.site.contains(link)]
+        found = links(reply.body, charset, reply.url) if content_type == "text/html" else []
+        return fetched, [link for link in found if self.site.contains(link)]
 
     def follow(self, url: str, check: _HeaderCheck) -> _Reply | _Problem | None:
         """Request ``url``, following redirects by hand so every hop is checked like the first.
@@ -368,7 +315,7 @@ class _Fetcher:
         parts = urlsplit(url)
         host = parts.hostname or ""
         try:
-            addresses = netguard.resolve(host, parts.port or _DEFAULT_PORTS[parts.scheme])
+            addresses = netguard.resolve(host, parts.port or DEFAULT_PORTS[parts.scheme])
         except (OSError, UnicodeError):
             return _Problem(f"connection failed: {host} was not found", unreachable=True)
         refused = None if self.limits.allow_private else netguard.first_refused(addresses)
@@ -535,7 +482,7 @@ def _checked_start(start_url: str, limits: FetchLimits) -> tuple[str, _Site]:
     host = parts.hostname or ""
     if not limits.allow_private:
         try:
-            addresses = netguard.resolve(host, parts.port or _DEFAULT_PORTS[parts.scheme])
+            addresses = netguard.resolve(host, parts.port or DEFAULT_PORTS[parts.scheme])
         except (OSError, UnicodeError):
             addresses = []  # not found: reported as a skipped start page, not a usage error
         refused = netguard.first_refused(addresses)
@@ -564,72 +511,6 @@ def _notify(on_result: Callable[[Result], None] | None, result: Result) -> None:
 def _any_type(url: str, headers: httpx.Headers) -> str | None:
     """robots.txt and sitemaps are read whatever their declared type."""
     return None
-
-
-def _page_type_problem(url: str, headers: httpx.Headers) -> str | None:
-    declared, _ = _media_type(headers.get("content-type"))
-    if _page_type(url, declared) is not None:
-        return None
-    return f"content type {declared} is not read" if declared else "no content type given"
-
-
-def _page_type(url: str, declared: str) -> str | None:
-    """The type askback reads a page as, or None when it does not read it."""
-    suffix = posixpath.splitext(urlsplit(url).path)[1].lower()
-    if declared in ("", "application/octet-stream"):
-        return _SUFFIX_TYPES.get(suffix)
-    content_type = _READ_TYPES.get(declared)
-    if content_type == "text/plain" and _SUFFIX_TYPES.get(suffix) == "text/markdown":
-        return "text/markdown"  # Markdown files are often served as plain text
-    return content_type
-
-
-def _media_type(header: str | None) -> tuple[str, str | None]:
-    """The lower-cased media type and charset of a Content-Type header."""
-    media, *params = (header or "").split(";")
-    charset = None
-    for param in params:
-        name, _, value = param.partition("=")
-        if name.strip().lower() == "charset":
-            charset = value.strip().strip("\"'").lower() or None
-    return media.strip().lower(), charset
-
-
-def _wide_encoding(body: bytes, charset: str | None) -> str | None:
-    """The UTF-16 or UTF-32 codec the body declares by its BOM or header, else None."""
-    if body.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return "utf-32"
-    if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    name = _codec(charset)
-    return name if name is not None and name.startswith(("utf-16", "utf-32")) else None
-
-
-def _codec(charset: str | None) -> str | None:
-    """Python's name for a declared charset, or None for a missing or unknown one."""
-    if not charset:
-        return None
-    try:
-        return codecs.lookup(charset).name
-    except LookupError:
-        return None
-
-
-def _links(body: bytes, charset: str | None, base: str) -> list[str]:
-    """Normalised targets of the page's ``<a href>`` links, honouring ``<base href>``."""
-    try:
-        parser = lxml.html.HTMLParser(encoding=_codec(charset))
-    except LookupError:  # a charset Python knows but libxml2 does not
-        parser = lxml.html.HTMLParser()
-    try:
-        document = lxml.html.document_fromstring(body, parser=parser)
-    except (lxml.etree.ParserError, ValueError):
-        return []
-    base_href = str(document.xpath("string((//base/@href)[1])")).strip()
-    if base_href:
-        base = normalise_url(base_href, base) or base
-    hrefs = (normalise_url(str(href), base) for href in document.xpath("//a/@href"))
-    return [href for href in hrefs if href is not None]
 
 
 def _with_address(url: str, address: str) -> str:
