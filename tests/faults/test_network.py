@@ -70,14 +70,14 @@ class _Handler(BaseHTTPRequestHandler):
         route(self)
 
     def log_message(self, format: str, *args: object) -> None:
-        pass
+        """Quiet: the tests read results, not the server\'s log."""
 
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
     def handle_error(self, request: object, client_address: object) -> None:
-        pass
+        """Connections the crawler resets on purpose are not errors here."""
 
 
 @pytest.fixture

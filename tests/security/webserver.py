@@ -59,7 +59,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(reply.body)
 
     def log_message(self, format: str, *args: object) -> None:
-        pass
+        """Quiet: the tests read results, not the server\'s log."""
 
 
 class _Server(ThreadingHTTPServer):
