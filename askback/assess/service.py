@@ -7,6 +7,7 @@ the same database; without the embedding model installed they fall back to phras
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -60,12 +61,9 @@ class Models:
         from askback.nlp.embeddings import default_embedder
         from askback.research.vectors import embed_cached
 
-        self.embed: Callable[[Sequence[str]], Vectors] | None = None
-        try:
+        self.embed: Callable[[Sequence[str]], Vectors] | None = None  # without a model: phrases and TF-IDF
+        with contextlib.suppress(AskbackError):
             embedder = default_embedder()
-        except AskbackError:
-            pass  # no model installed: phrases and TF-IDF only
-        else:
             self.embed = lambda texts: embed_cached(session, embedder, texts)[0]
         self.flags = FlagDetector(self.embed)
         self.claims = ClaimClassifier(self.embed)

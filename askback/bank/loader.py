@@ -28,18 +28,15 @@ def bank_files(data_dir: Path = DATA_DIR) -> list[Path]:
 def load_bank(data_dir: Path = DATA_DIR) -> tuple[Question, ...]:
     """Every question in the bank, validated; raises :class:`BankError` naming file and field."""
     cache = _cache_path(data_dir)
-    if cache is not None and cache.exists():
-        try:
-            return tuple(_from_dict(d) for d in json.loads(cache.read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError):
-            pass  # a damaged cache is rebuilt below
+    # A missing or damaged cache is rebuilt below.
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+        return tuple(_from_dict(d) for d in json.loads(cache.read_text(encoding="utf-8")))
     questions = _validate_all(data_dir)
-    if cache is not None:
-        _write_cache(cache, questions)
+    _write_cache(cache, questions)
     return questions
 
 
-def _cache_path(data_dir: Path) -> Path | None:
+def _cache_path(data_dir: Path) -> Path:
     from askback import config
 
     digest = hashlib.sha256()
@@ -49,13 +46,12 @@ def _cache_path(data_dir: Path) -> Path | None:
 
 
 def _write_cache(cache: Path, questions: tuple[Question, ...]) -> None:
-    try:
+    # A read-only data directory only costs speed.
+    with contextlib.suppress(OSError):
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(".tmp")
         tmp.write_text(json.dumps([asdict(q) for q in questions], ensure_ascii=False), encoding="utf-8")
         tmp.replace(cache)
-    except OSError:
-        pass  # a read-only data directory only costs speed
 
 
 def _from_dict(d: dict[str, object]) -> Question:
