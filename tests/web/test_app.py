@@ -3,26 +3,19 @@
 from __future__ import annotations
 
 import io
-import json
 import re
-import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fastapi import FastAPI
-from webclient import BASE_URL, Client
+from webclient import Client, db_of, escaped
 
 from askback.core import taxonomy
 from askback.core.models import Plan
 from askback.plan import live
-from askback.store.db import Database
-from askback.web.app import create_app
-from askback.web.security import CONTENT_SECURITY_POLICY, MAX_BODY, is_loopback
 
 XSS_PAGE = """<!doctype html><html><head><title>Values &amp; <b>us</b></title></head><body><main>
 <h1>Our values</h1>
@@ -32,13 +25,6 @@ XSS_PAGE = """<!doctype html><html><head><title>Values &amp; <b>us</b></title></
 &lt;script&gt;alert("xss")&lt;/script&gt; courses and books.</p>
 <p>We offer 25 days of paid vacation a year, plus public holidays.</p>
 </main></body></html>"""
-
-
-def db_of(client: Client) -> Database:
-    app = client.app
-    assert isinstance(app, FastAPI)
-    database: Database = app.state.db
-    return database
 
 
 def research_folder(client: Client, company: str, folder: Path) -> str:
@@ -89,7 +75,7 @@ def test_pages_of_a_plan(client: Client, plan: Plan, suffix: str, expected: str)
     assert response.status_code == 200
     assert expected in response.text
     for item in plan.main:
-        assert _html(item.text) in response.text
+        assert escaped(item.text) in response.text
 
 
 def test_plans_list_links_every_view(client: Client, plan: Plan) -> None:
@@ -263,7 +249,7 @@ def test_new_plan_form_builds_and_saves_a_plan(client: Client) -> None:
     page = client.page(f"/plans/{plan_id}").text
     assert "Acme: 10 minutes with the peer" in page
     for item in plan.main:
-        assert _html("; ".join(item.reasons)) in page  # the reason for each question
+        assert escaped("; ".join(item.reasons)) in page  # the reason for each question
 
 
 @pytest.mark.parametrize(
@@ -283,7 +269,7 @@ def test_reorder_with_htmx_returns_the_new_list(client: Client, plan: Plan) -> N
     fragment = client.htmx(f"/plans/{plan.id}/items/{second.id}/move", {"offset": "-1"})
     assert fragment.status_code == 200
     assert fragment.text.lstrip().startswith('<section id="plan-items"')
-    assert fragment.text.index(_html(second.text)) < fragment.text.index(_html(first.text))
+    assert fragment.text.index(escaped(second.text)) < fragment.text.index(escaped(first.text))
     assert [i.id for i in live.get(db_of(client), plan.id).main][:2] == [second.id, first.id]
 
 
@@ -302,7 +288,9 @@ def test_swap_in_a_backup(client: Client, plan: Plan) -> None:
     fragment = client.htmx(f"/plans/{plan.id}/items/{backup.id}/swap").text
     after = live.get(db_of(client), plan.id)
     assert backup.id in [i.id for i in after.main] and replaced.id in [i.id for i in after.backups]
-    assert fragment.index(_html(backup.text)) < fragment.index('id="backups"') < fragment.index(_html(replaced.text))
+    assert (
+        fragment.index(escaped(backup.text)) < fragment.index('id="backups"') < fragment.index(escaped(replaced.text))
+    )
     not_a_backup = client.htmx(f"/plans/{plan.id}/items/{plan.main[0].id}/swap")
     assert not_a_backup.status_code == 400 and "is not a backup" in not_a_backup.text
 
@@ -310,7 +298,7 @@ def test_swap_in_a_backup(client: Client, plan: Plan) -> None:
 def test_add_your_own_question_takes_the_category_of_the_verdict(client: Client, plan: Plan) -> None:
     text = "What would make you say my first six months here went well?"
     fragment = client.htmx(f"/plans/{plan.id}/own", {"text": text, "category": "growth"}).text
-    assert _html(text) in fragment
+    assert escaped(text) in fragment
     own = live.get(db_of(client), plan.id).main[-1]
     assert (own.text, own.category, own.reasons) == (text, "growth", ("your own question",))
     assert own.subtopic in taxonomy.subtopic_ids("growth")
@@ -481,235 +469,3 @@ def test_markdown_and_json_exports(client: Client, plan: Plan) -> None:
     assert markdown.text.startswith("# Acme Robotics: 15 minutes with the hiring manager")
     data = client.get(f"/plans/{plan.id}/plan.json").json()
     assert [q["text"] for q in data["questions"]] == [i.text for i in plan.main]
-
-
-# --- security ---------------------------------------------------------------------------------
-
-
-def test_security_headers_on_every_response(client: Client, plan: Plan) -> None:
-    for path in ("/", f"/plans/{plan.id}/live", "/static/app.js", "/nowhere", f"/plans/{plan.id}/plan.pdf"):
-        headers = client.get(path).headers
-        assert headers["content-security-policy"] == CONTENT_SECURITY_POLICY, path
-        assert "script-src 'self'" in headers["content-security-policy"]
-        assert headers["x-content-type-options"] == "nosniff"
-        assert headers["referrer-policy"] == "no-referrer"
-        assert headers["x-frame-options"] == "DENY"
-
-
-def test_csrf_cookie_is_strict_and_http_only(client: Client) -> None:
-    client.cookies.clear()
-    cookie = client.get("/").headers["set-cookie"]
-    assert cookie.startswith("askback_csrf=") and "HttpOnly" in cookie and "SameSite=Strict" in cookie
-
-
-@pytest.mark.parametrize(
-    ("data", "headers"),
-    [
-        ({}, {}),
-        ({"csrf_token": "forged-value-that-is-long-enough"}, {}),
-        ({}, {"X-CSRF-Token": "forged-value-that-is-long-enough"}),
-    ],
-)
-def test_posts_without_the_csrf_token_are_refused(
-    client: Client, plan: Plan, data: dict[str, str], headers: dict[str, str]
-) -> None:
-    client.page("/")
-    response = client.post(f"/plans/{plan.id}/notes", data={"text": "x", **data}, headers=headers)
-    assert response.status_code == 403
-    assert live.get(db_of(client), plan.id).notes == ""
-
-
-@pytest.mark.parametrize(
-    "headers",
-    [{"Origin": "https://evil.example"}, {"Origin": "http://127.0.0.1:9999"}, {"Referer": "https://evil.example/x"}],
-)
-def test_cross_site_posts_are_refused_even_with_the_token(client: Client, plan: Plan, headers: dict[str, str]) -> None:
-    client.page("/")
-    response = client.post(
-        f"/plans/{plan.id}/notes", data={"text": "x"}, headers={"X-CSRF-Token": client.csrf, **headers}
-    )
-    assert response.status_code == 403
-    same_site = client.post(
-        f"/plans/{plan.id}/notes",
-        data={"text": "x"},
-        headers={"X-CSRF-Token": client.csrf, "Origin": BASE_URL, "Referer": f"{BASE_URL}/plans/{plan.id}/live"},
-        follow_redirects=False,
-    )
-    assert same_site.status_code == 303
-    own_page_under_no_referrer = client.post(
-        f"/plans/{plan.id}/notes",
-        data={"text": "x"},
-        headers={"X-CSRF-Token": client.csrf, "Origin": "null"},
-        follow_redirects=False,
-    )
-    assert own_page_under_no_referrer.status_code == 303
-    forged = client.post(f"/plans/{plan.id}/notes", data={"text": "x"}, headers={"Origin": "null"})
-    assert forged.status_code == 403
-
-
-def test_large_bodies_are_refused(client: Client, plan: Plan) -> None:
-    client.page("/")
-    too_big = client.post(
-        f"/plans/{plan.id}/notes", data={"text": "x" * (MAX_BODY + 1)}, headers={"X-CSRF-Token": client.csrf}
-    )
-    assert too_big.status_code == 413
-
-    def chunks() -> Iterator[bytes]:  # no Content-Length: counted as it arrives
-        yield b"text="
-        for _ in range(MAX_BODY // 10_000 + 1):
-            yield b"y" * 10_000
-
-    streamed = client.post(
-        f"/plans/{plan.id}/notes",
-        content=chunks(),
-        headers={"X-CSRF-Token": client.csrf, "Content-Type": "application/x-www-form-urlencoded"},
-    )
-    assert streamed.status_code == 413
-    assert live.get(db_of(client), plan.id).notes == ""
-
-
-def test_only_loopback_host_names_without_a_token(app: FastAPI) -> None:
-    with Client(app, base_url="http://evil.example") as rebinding:
-        assert rebinding.get("/").status_code == 400
-    for base in ("http://localhost:8765", "http://127.0.0.1", "http://[::1]:8765"):
-        with Client(app, base_url=base) as local:
-            assert local.get("/").status_code == 200, base
-
-
-def test_a_token_is_required_off_loopback(askback_home: Path, no_model: None) -> None:
-    app = create_app(token="s3cret-token")
-    try:
-        with Client(app, base_url="http://192.168.1.20:8765") as browser:
-            refused = browser.get("/")
-            assert refused.status_code == 401
-            assert "access token" in refused.text
-            assert browser.get("/?token=wrong").status_code == 401
-            assert browser.get("/static/app.css").status_code == 401
-            assert browser.post("/profile", data={}).status_code == 401
-
-            opened = browser.get("/plans?token=s3cret-token&x=1", follow_redirects=False)
-            assert (opened.status_code, opened.headers["location"]) == (303, "/plans?x=1")
-            cookie = opened.headers["set-cookie"]
-            assert cookie.startswith("askback_token=s3cret-token;") and "HttpOnly" in cookie
-            assert "SameSite=Strict" in cookie
-            assert browser.page("/").status_code == 200  # the cookie carries it from now on
-            assert browser.submit("/companies", {"name": "Acme"}).status_code == 303
-
-        with Client(app, base_url="http://192.168.1.20:8765") as script:
-            assert script.get("/plans", headers={"Authorization": "Bearer s3cret-token"}).status_code == 200
-            assert script.get("/plans", headers={"Authorization": "Bearer nope"}).status_code == 401
-    finally:
-        app.state.jobs.shutdown()
-        app.state.db.dispose()
-
-
-@pytest.mark.parametrize(
-    ("host", "loopback"),
-    [("127.0.0.1", True), ("localhost", True), ("::1", True), ("[::1]", True), ("127.0.0.2", True),
-     ("0.0.0.0", False), ("192.168.1.20", False), ("::", False), ("example.com", False)],
-)  # fmt: skip
-def test_which_addresses_are_loopback(host: str, loopback: bool) -> None:
-    assert is_loopback(host) is loopback
-
-
-# --- the command ------------------------------------------------------------------------------
-
-
-def test_serve_is_documented_and_keeps_the_cli_fast() -> None:
-    from typer.testing import CliRunner
-
-    from askback.cli import app
-
-    result = CliRunner().invoke(app, ["serve", "--help"])
-    assert result.exit_code == 0
-    assert "Example: askback serve --open" in result.output
-    for option in ("--host", "--port", "--open"):
-        assert option in result.output
-    probe = "import sys, askback.cli; print(sorted(m for m in ('fastapi', 'uvicorn', 'jinja2') if m in sys.modules))"
-    imported = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert json.loads(imported.stdout.replace("'", '"')) == []
-
-
-def test_serve_refuses_a_bad_port() -> None:
-    from typer.testing import CliRunner
-
-    from askback.cli import app
-
-    result = CliRunner().invoke(app, ["serve", "--port", "0"])
-    assert result.exit_code != 0
-    assert "--port must be between 1 and 65535" in str(result.exception)
-
-
-def _html(text: str) -> str:
-    """Text as Jinja's autoescape writes it."""
-    from markupsafe import escape
-
-    return str(escape(text))
-
-
-def test_serve_warms_the_linter_at_start_and_once_per_company(
-    askback_home: Path, no_model: None, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    pytest.importorskip("askback.plan.lint")
-    calls: list[tuple[str, object]] = []
-    import askback.plan.lint as lint_module
-
-    real = lint_module.lint_questions
-
-    def counting(db: Database, texts: list[str], **kwargs: Any) -> Any:
-        calls.append((texts[0], kwargs.get("company")))
-        return real(db, texts, **kwargs)
-
-    monkeypatch.setattr(lint_module, "lint_questions", counting)
-    app = create_app(warm_linter=True)
-    from askback.plan.service import prepare
-
-    plan = prepare(app.state.db, "Acme")
-    with Client(app, base_url=BASE_URL) as client:  # the lifespan starts the first warm-up
-        app.state.linter.warm().result(timeout=30)
-        client.page(f"/plans/{plan.id}")
-        client.page(f"/plans/{plan.id}")
-        app.state.linter.warm(plan).result(timeout=30)
-        warm_up = "How does the team decide what to work on next?"
-        assert calls == [(warm_up, None), (warm_up, "Acme")]
-        assert "verdict" in client.htmx(f"/plans/{plan.id}/lint", {"text": "Do you have a mentoring program?"}).text
-    quiet = create_app()
-    assert quiet.state.linter.warm() is None  # only when asked to
-    quiet.state.db.dispose()
-
-
-def test_serve_off_loopback_prints_a_token_and_requires_it(askback_home: Path) -> None:
-    import os
-    import socket
-
-    import httpx
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "ASKBACK_HOME": str(askback_home)}
-    command = [sys.executable, "-m", "askback", "serve", "--host", "0.0.0.0", "--port", str(port)]
-    server = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
-    try:
-        assert server.stderr is not None
-        first = server.stderr.readline()
-        found = re.search(r"running at (http://0\.0\.0\.0:\d+/\?token=([\w-]+))", first)
-        assert found, first
-        assert f"Access token: {found.group(2)}" in server.stderr.readline()
-        url = f"http://127.0.0.1:{port}/"
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                refused = httpx.get(url, timeout=2)
-                break
-            except httpx.TransportError:
-                assert time.monotonic() < deadline, "the server did not start"
-                time.sleep(0.1)
-        assert refused.status_code == 401
-        opened = httpx.get(url, params={"token": found.group(2)}, follow_redirects=True, timeout=5)
-        assert opened.status_code == 200 and "Companies" in opened.text
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        if server.stderr is not None:
-            server.stderr.close()

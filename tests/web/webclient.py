@@ -6,7 +6,10 @@ import re
 from typing import Any
 
 import httpx
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
+
+from askback.store.db import Database
 
 BASE_URL = "http://127.0.0.1:8765"
 
@@ -34,3 +37,17 @@ class Client(TestClient):
             self.page("/")
         headers = {"HX-Request": "true", "X-CSRF-Token": self.csrf, **kwargs.pop("headers", {})}
         return self.post(url, data=data or {}, headers=headers, **kwargs)
+
+
+def db_of(client: Client) -> Database:
+    app = client.app
+    assert isinstance(app, FastAPI)
+    database: Database = app.state.db
+    return database
+
+
+def escaped(text: str) -> str:
+    """Text as Jinja's autoescape writes it."""
+    from markupsafe import escape
+
+    return str(escape(text))

@@ -1,0 +1,112 @@
+"""`askback serve`: documented, fast to start, strict about its port, token off loopback."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from webclient import BASE_URL, Client
+
+from askback.store.db import Database
+from askback.web.app import create_app
+
+# --- the command ------------------------------------------------------------------------------
+
+
+def test_serve_is_documented_and_keeps_the_cli_fast() -> None:
+    from typer.testing import CliRunner
+
+    from askback.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--help"])
+    assert result.exit_code == 0
+    assert "Example: askback serve --open" in result.output
+    for option in ("--host", "--port", "--open"):
+        assert option in result.output
+    probe = "import sys, askback.cli; print(sorted(m for m in ('fastapi', 'uvicorn', 'jinja2') if m in sys.modules))"
+    imported = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert json.loads(imported.stdout.replace("'", '"')) == []
+
+
+def test_serve_refuses_a_bad_port() -> None:
+    from typer.testing import CliRunner
+
+    from askback.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--port", "0"])
+    assert result.exit_code != 0
+    assert "--port must be between 1 and 65535" in str(result.exception)
+
+
+def test_serve_warms_the_linter_at_start_and_once_per_company(
+    askback_home: Path, no_model: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("askback.plan.lint")
+    calls: list[tuple[str, object]] = []
+    import askback.plan.lint as lint_module
+
+    real = lint_module.lint_questions
+
+    def counting(db: Database, texts: list[str], **kwargs: Any) -> Any:
+        calls.append((texts[0], kwargs.get("company")))
+        return real(db, texts, **kwargs)
+
+    monkeypatch.setattr(lint_module, "lint_questions", counting)
+    app = create_app(warm_linter=True)
+    from askback.plan.service import prepare
+
+    plan = prepare(app.state.db, "Acme")
+    with Client(app, base_url=BASE_URL) as client:  # the lifespan starts the first warm-up
+        app.state.linter.warm().result(timeout=30)
+        client.page(f"/plans/{plan.id}")
+        client.page(f"/plans/{plan.id}")
+        app.state.linter.warm(plan).result(timeout=30)
+        warm_up = "How does the team decide what to work on next?"
+        assert calls == [(warm_up, None), (warm_up, "Acme")]
+        assert "verdict" in client.htmx(f"/plans/{plan.id}/lint", {"text": "Do you have a mentoring program?"}).text
+    quiet = create_app()
+    assert quiet.state.linter.warm() is None  # only when asked to
+    quiet.state.db.dispose()
+
+
+def test_serve_off_loopback_prints_a_token_and_requires_it(askback_home: Path) -> None:
+    import os
+    import socket
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "ASKBACK_HOME": str(askback_home)}
+    command = [sys.executable, "-m", "askback", "serve", "--host", "0.0.0.0", "--port", str(port)]
+    server = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        assert server.stderr is not None
+        first = server.stderr.readline()
+        found = re.search(r"running at (http://0\.0\.0\.0:\d+/\?token=([\w-]+))", first)
+        assert found, first
+        assert f"Access token: {found.group(2)}" in server.stderr.readline()
+        url = f"http://127.0.0.1:{port}/"
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                refused = httpx.get(url, timeout=2)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.1)
+        assert refused.status_code == 401
+        opened = httpx.get(url, params={"token": found.group(2)}, follow_redirects=True, timeout=5)
+        assert opened.status_code == 200 and "Companies" in opened.text
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        if server.stderr is not None:
+            server.stderr.close()
