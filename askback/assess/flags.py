@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from askback.assess.text import words
+from askback.core.datafile import load_yaml
 from askback.core.taxonomy import CATEGORY_IDS
 
 if TYPE_CHECKING:
@@ -76,10 +77,8 @@ class FlagMatch:
 @lru_cache(maxsize=2)
 def load_flags(path: Path = FLAGS) -> tuple[FlagSpec, ...]:
     """The flag list, checked: a typo in a kind or category fails here, not in a report."""
-    import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ten times faster
-    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)["flags"]
+    raw = load_yaml(path)["flags"]
     specs = tuple(
         FlagSpec(
             id=f["id"],

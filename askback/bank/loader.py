@@ -14,6 +14,7 @@ from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 
+from askback.core.datafile import load_yaml
 from askback.core.models import ListenFor, Question
 from askback.errors import BankError
 
@@ -82,7 +83,7 @@ def _load_file(path: Path) -> list[Question]:
     from askback.bank.schema import BankFile
 
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        raw = load_yaml(path)
         parsed = BankFile.model_validate(raw)
     except yaml.YAMLError as exc:
         raise BankError(f"{path.name}: not valid YAML: {exc}") from exc

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from askback.core.datafile import load_yaml
 from askback.core.models import Company, Profile
 from askback.research.service import ResearchSummary, research
 from askback.store import companies, profiles
@@ -28,9 +29,8 @@ class DemoCompany:
 
 
 def demo_company() -> DemoCompany:
-    import yaml
 
-    raw = yaml.safe_load((DEMO_DIR / "company.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml(DEMO_DIR / "company.yaml")
     p = raw.get("profile", {})
     return DemoCompany(
         name=raw["name"],
@@ -73,12 +73,11 @@ def load_comparison(db: Database) -> list[Company]:
     the candidate had used askback through each process; loading again adds nothing, so
     ``askback demo`` can be run any number of times.
     """
-    import yaml
 
     main = COMPANIES_DIR / f"{demo_company().slug}.yaml"
     loaded = []
     for path in sorted(COMPANIES_DIR.glob("*.yaml"), key=lambda p: (p != main, p.name)):
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path)
         loaded.append(_load_company(db, raw))
     return loaded
 

@@ -83,7 +83,12 @@ def verify(path: Path, expected: str = MODEL_SHA256) -> None:
 
 
 class MiniLM:
-    """Mean-pooled, L2-normalised MiniLM vectors; batches sorted by length for speed."""
+    """Mean-pooled, L2-normalised MiniLM vectors; batches sorted by length for speed.
+
+    The session runs single-threaded and ``threads`` Python threads each run their own batches
+    through it (onnxruntime releases the GIL): on 2 cores that embedded 10% more a second than
+    one call with two intra-op threads, which wait on each other at every small matrix product.
+    """
 
     name = MODEL_NAME
     dimensions = DIMENSIONS
@@ -94,10 +99,11 @@ class MiniLM:
 
         verify(model)
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
+        options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
         self._session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+        self._threads = threads
         self._inputs = {i.name for i in self._session.get_inputs()}
         self._tokenizer = Tokenizer.from_file(str(tokenizer))
         self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
@@ -108,9 +114,17 @@ class MiniLM:
 
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for start in range(0, len(order), BATCH):
-            batch = order[start : start + BATCH]
-            out[batch] = self._embed_batch([texts[i] for i in batch])
+        batches = [order[start : start + BATCH] for start in range(0, len(order), BATCH)]
+        if self._threads < 2 or len(batches) < 2:
+            for batch in batches:
+                out[batch] = self._embed_batch([texts[i] for i in batch])
+            return out
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(self._threads) as pool:
+            results = pool.map(lambda batch: self._embed_batch([texts[i] for i in batch]), batches)
+            for batch, vectors in zip(batches, results, strict=True):
+                out[batch] = vectors
         return out
 
     def _embed_batch(self, texts: list[str]) -> Vectors:

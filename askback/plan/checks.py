@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from askback.core.datafile import load_yaml
 from askback.nlp.form import AUX, POLITE, WH, first_clause
 from askback.nlp.text import STOP_WORDS, words
 
@@ -28,9 +29,8 @@ class Problem:
 
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
-    import yaml
 
-    data: dict[str, Any] = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_yaml(DATA)
     for key in ("obvious", "leading", "negative", "private_life"):
         data[key]["compiled"] = [re.compile(p, re.IGNORECASE) for p in data[key]["patterns"]]
     return data

@@ -49,7 +49,7 @@ def _passes(text: str) -> bool:
 def _answered_bank_questions(session: Session, facts: list[Fact]) -> dict[str, int]:
     """Bank questions whose answer is in the research: question id -> the fact that answers it."""
     from askback.nlp.embeddings import default_embedder
-    from askback.research.vectors import embed_cached
+    from askback.research.vectors import embed_cached, embed_fixed
 
     try:
         embedder = default_embedder()
@@ -59,9 +59,7 @@ def _answered_bank_questions(session: Session, facts: list[Fact]) -> dict[str, i
     if not candidates:
         return {}
     fact_vectors, _ = embed_cached(session, embedder, [f.text for f in facts])
-    question_vectors, _ = embed_cached(
-        session, embedder, [q.text.replace("{company}", "the company") for q in candidates]
-    )
+    question_vectors = embed_fixed(embedder, [q.text.replace("{company}", "the company") for q in candidates])
     index = FactIndex(facts, fact_vectors)
     found = {}
     for question, vector in zip(candidates, question_vectors, strict=True):

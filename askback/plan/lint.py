@@ -110,7 +110,7 @@ def _load_semantics(session: object, context: LintContext) -> None:
 
     from askback.nlp.embeddings import default_embedder
     from askback.plan.categorise import Categoriser, examples
-    from askback.research.vectors import embed_cached
+    from askback.research.vectors import embed_cached, embed_fixed
 
     assert isinstance(session, Session)
     try:
@@ -119,14 +119,14 @@ def _load_semantics(session: object, context: LintContext) -> None:
         return
     from askback.research.topics import Thresholds, TopicClassifier
 
-    example_vectors, _ = embed_cached(session, embedder, [e.text for e in examples()])
+    example_vectors = embed_fixed(embedder, [e.text for e in examples()])
     context.categoriser = Categoriser(embedder, example_vectors)
     # Questions are short: a looser semantic bar than for page sentences finds what they ask about.
     context.topic_classifier = TopicClassifier(
-        lambda texts: embed_cached(session, embedder, texts)[0], thresholds=Thresholds(0.25, 0.45, 0.08)
+        lambda texts: embed_fixed(embedder, texts), thresholds=Thresholds(0.25, 0.45, 0.08)
     )
     context.topic_classifier.warm_up()
-    context.obvious_vectors, _ = embed_cached(session, embedder, checks.rules()["obvious"]["prototypes"])
+    context.obvious_vectors = embed_fixed(embedder, checks.rules()["obvious"]["prototypes"])
     if context.facts:
         vectors, _ = embed_cached(session, embedder, [f.text for f in context.facts])
         context.fact_index = FactIndex(context.facts, vectors)

@@ -24,7 +24,7 @@ from askback.research.quantities import quantities
 from askback.research.segment import sentences
 from askback.research.sources import Skip, read_source
 from askback.research.topics import TopicClassifier
-from askback.research.vectors import embed_cached, text_hash
+from askback.research.vectors import embed_cached, embed_fixed, text_hash
 from askback.store import companies
 from askback.store import research as store
 from askback.store.db import Database
@@ -165,15 +165,17 @@ def _classify(
         summary.semantic = False
         summary.notes.append(("embeddings", f"{exc}; topics come from keywords only"))
         return TopicClassifier(None).classify(texts)
-    classifier = TopicClassifier(lambda prototypes: embed_cached(session, embedder, prototypes)[0])
-    classifier.warm_up()
+    started = time.perf_counter()
+    classifier = TopicClassifier(lambda prototypes: embed_fixed(embedder, prototypes))
+    classifier.warm_up()  # the topic examples: embedded once per machine, then read from a file
+    summary.embed_seconds = time.perf_counter() - started
     hits = [classifier.matcher.hits(t) for t in texts]
     wanted = [i for i, h in enumerate(hits) if h]  # only sentences with a keyword hit are embedded
     vectors = np.zeros((len(texts), embedder.dimensions), dtype=np.float32)
     if wanted:
         started = time.perf_counter()
         found, summary.embedded = embed_cached(session, embedder, [texts[i] for i in wanted])
-        summary.embed_seconds = time.perf_counter() - started
+        summary.embed_seconds += time.perf_counter() - started
         vectors[wanted] = found
     return classifier.classify(texts, vectors, hits)
 

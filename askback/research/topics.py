@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from askback.core.datafile import load_yaml
 from askback.core.taxonomy import RESEARCH_TOPIC_IDS
 
 if TYPE_CHECKING:
@@ -48,9 +49,7 @@ def load_spec(path: Path = DATA, training: Path | None = TRAINING) -> TopicSpec:
     the labelled training sentences (a half of the labelled set the evaluation never sees)."""
     import json
 
-    import yaml
-
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))["topics"]
+    raw = load_yaml(path)["topics"]
     unknown = set(raw) - set(RESEARCH_TOPIC_IDS)
     if unknown:
         raise ValueError(f"{path.name}: unknown topics {sorted(unknown)}")
@@ -91,11 +90,14 @@ class KeywordMatcher:
                     if len(key) > 1 and len(joined[0]) <= 8:
                         self._topics.setdefault(joined, set()).add(topic)
         self._longest = min(MAX_PHRASE_WORDS, max((len(k) for k in self._topics), default=1))
+        self._first_words = {k[0] for k in self._topics}  # most words start no phrase: one lookup each
 
     def hits(self, text: str) -> dict[str, int]:
         words = _words(text)
         found: dict[str, int] = {}
         for start in range(len(words)):
+            if words[start] not in self._first_words:
+                continue
             for size in range(1, min(self._longest, len(words) - start) + 1):
                 for topic in self._topics.get(tuple(words[start : start + size]), ()):
                     found[topic] = found.get(topic, 0) + 1
@@ -157,6 +159,8 @@ class TopicClassifier:
 
     def _decide(self, hits: dict[str, int], sims: Matrix | None) -> list[tuple[str, float]]:
         th = self.thresholds
+        if not hits and (sims is None or float(sims.max(initial=0.0)) < th.semantic_alone):
+            return []  # without a keyword only a strong semantic match counts: most sentences stop here
         if sims is None:
             return sorted(((t, min(0.9, 0.5 + 0.15 * n)) for t, n in hits.items()), key=lambda x: -x[1])
         by_topic = dict(zip(self._topics, (float(s) for s in sims), strict=True))

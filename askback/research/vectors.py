@@ -1,7 +1,10 @@
-"""Embeddings with a cache in the database: each distinct text is embedded once, ever."""
+"""Embeddings, each distinct text computed once: a company's texts in the database, the texts
+askback ships (topic examples, lint prototypes) in a file per machine, so a new database does
+not pay for them again."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -38,3 +41,28 @@ def embed_cached(session: Session, embedder: Embedder, texts: Sequence[str]) -> 
     for i, h in enumerate(hashes):
         out[i] = np.frombuffer(cached[h], dtype=np.float32)
     return out, len(missing)
+
+
+def embed_fixed(embedder: Embedder, texts: Sequence[str]) -> Vectors:
+    """Vectors for texts that ship with askback, cached in the data directory by model and text."""
+    import numpy as np
+
+    from askback import config
+
+    digest = hashlib.sha256(embedder.name.encode())
+    for text in texts:
+        digest.update(b"\0" + text.encode("utf-8"))
+    cache = config.home() / "cache" / f"vectors-{digest.hexdigest()[:16]}.npy"
+    # A missing or damaged file is computed again below.
+    with contextlib.suppress(OSError, ValueError):
+        vectors: Vectors = np.load(cache, allow_pickle=False)
+        if vectors.shape == (len(texts), embedder.dimensions):
+            return vectors
+    vectors = embedder.embed(list(texts))
+    # A read-only data directory only costs speed.
+    with contextlib.suppress(OSError):
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(".tmp.npy")
+        np.save(tmp, vectors, allow_pickle=False)
+        tmp.replace(cache)
+    return vectors

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from askback.core.models import Fact
@@ -72,14 +72,20 @@ def _insert_facts(session: Session, company_id: int, page_id: int, facts: Sequen
         }
         for f in facts
     ]
-    ids = session.scalars(insert(FactRow).returning(FactRow.id, sort_by_parameter_order=True), rows).all()
+    # One multi-row statement, then the ids by position (unique in a page): INSERT .. RETURNING
+    # with ordered results makes SQLite insert row by row, which took a second for a handbook.
+    session.execute(insert(cast(Table, FactRow.__table__)), rows)
+    ids = {
+        position: fact_id
+        for position, fact_id in session.execute(select(FactRow.position, FactRow.id).where(FactRow.page_id == page_id))
+    }
     topics = [
-        {"fact_id": fact_id, "topic": topic, "confidence": confidence}
-        for fact_id, fact in zip(ids, facts, strict=True)
+        {"fact_id": ids[fact.position], "topic": topic, "confidence": confidence}
+        for fact in facts
         for topic, confidence in fact.topics
     ]
     if topics:
-        session.execute(insert(FactTopicRow), topics)
+        session.execute(insert(cast(Table, FactTopicRow.__table__)), topics)
 
 
 def remove_missing(session: Session, company_id: int, source: str, seen: set[str]) -> int:
