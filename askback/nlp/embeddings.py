@@ -107,32 +107,37 @@ class MiniLM:
         self._inputs = {i.name for i in self._session.get_inputs()}
         self._tokenizer = Tokenizer.from_file(str(tokenizer))
         self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        self._tokenizer.no_padding()  # tokenizer.json pads to 128; each batch is padded to its longest
 
     def embed(self, texts: Sequence[str]) -> Vectors:
         import numpy as np
 
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        ids = [e.ids for e in self._tokenizer.encode_batch(list(texts))]
+        # Batches of equal token counts waste nothing on padding.
+        order = sorted(range(len(texts)), key=lambda i: len(ids[i]))
         batches = [order[start : start + BATCH] for start in range(0, len(order), BATCH)]
         if self._threads < 2 or len(batches) < 2:
             for batch in batches:
-                out[batch] = self._embed_batch([texts[i] for i in batch])
+                out[batch] = self._embed_batch([ids[i] for i in batch])
             return out
         from concurrent.futures import ThreadPoolExecutor
 
         with ThreadPoolExecutor(self._threads) as pool:
-            results = pool.map(lambda batch: self._embed_batch([texts[i] for i in batch]), batches)
+            results = pool.map(lambda batch: self._embed_batch([ids[i] for i in batch]), batches)
             for batch, vectors in zip(batches, results, strict=True):
                 out[batch] = vectors
         return out
 
-    def _embed_batch(self, texts: list[str]) -> Vectors:
+    def _embed_batch(self, token_ids: list[list[int]]) -> Vectors:
         import numpy as np
 
-        encodings = self._tokenizer.encode_batch(texts)
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        width = max(len(t) for t in token_ids)
+        ids = np.zeros((len(token_ids), width), dtype=np.int64)  # 0 is [PAD]
+        mask = np.zeros_like(ids)
+        for row, tokens in enumerate(token_ids):
+            ids[row, : len(tokens)] = tokens
+            mask[row, : len(tokens)] = 1
         feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
         hidden = self._session.run(None, {k: v for k, v in feeds.items() if k in self._inputs})[0]
         weights = mask[:, :, None].astype(np.float32)
