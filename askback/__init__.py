@@ -4,4 +4,4 @@ Research a company from its public material, prepare specific open questions for
 interviewer, run the conversation, and weigh what you heard.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.1.1"

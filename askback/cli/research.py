@@ -53,7 +53,18 @@ def research(
                 seen[0] += 1
                 bar.update(task, description=f"{seen[0]} read · {item[-70:]}")
 
-            summary = run(db, company, sources, max_pages=max_pages, allow_private=allow_private, progress=progress)
+            def embedding(done: int, total: int) -> None:
+                bar.update(task, description=f"{seen[0]} read · finding topics: {done:,} of {total:,} sentences")
+
+            summary = run(
+                db,
+                company,
+                sources,
+                max_pages=max_pages,
+                allow_private=allow_private,
+                progress=progress,
+                on_embedding=embedding,
+            )
     else:
         summary = run(db, company, sources, max_pages=max_pages, allow_private=allow_private)
     _show_summary(summary, fmt)

@@ -19,13 +19,25 @@ if TYPE_CHECKING:
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(\n|\Z)", re.DOTALL)
 TEMPLATE_TAGS = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
 TITLE_LINE = re.compile(r"^title:\s*(.+?)\s*$", re.MULTILINE)
+# MDX pages (Markdown with JSX) open with module lines that are code, not text.
+MDX_MODULE_LINE = re.compile(
+    r"^(?:import\s.*?\bfrom\s*['\"].*|import\s+['\"].*|export\s+(?:const|let|var|default|function|class|\{|\*).*)$",
+    re.MULTILINE,
+)
+# An HTML block's words still count (a <div> callout, an MDX <Callout>); its code does not.
+HTML_CODE = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
+HTML_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|li|ul|ol|dl|dt|dd|h[1-6]|table|thead|tbody|tr|td|th|section|article|aside|header|footer|"
+    r"blockquote|details|summary|figure|figcaption|br|hr|[A-Z][\w.]*)\b[^<>]*>"
+)  # a capitalised tag is an MDX component: a callout, a tab, a card
+HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>|<!--|-->")
 HEADINGS = frozenset({"heading", "lheading"})
 INLINE = frozenset(
     {"text", "text_special", "code_inline", "softbreak", "hardbreak", "link", "autolink", "em", "strong", "image"}
     | {"html_inline", "strikethrough"}
 )
 SILENT = frozenset({"image", "html_inline"})  # inline nodes whose words are not the page's text
-SKIPPED = frozenset({"fence", "code_block", "html_block", "definition", "hr"})
+SKIPPED = frozenset({"fence", "code_block", "definition", "hr"})
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +60,7 @@ def split_front_matter(text: str) -> tuple[str, str]:
 
 def markdown_blocks(text: str, root: tuple[str, ...] = ()) -> list[Block]:
     walker = _Walker(root)
-    walker.visit(_parser().tree(TEMPLATE_TAGS.sub(" ", text)))
+    walker.visit(_parser().tree(MDX_MODULE_LINE.sub("", TEMPLATE_TAGS.sub(" ", text))))
     return walker.blocks
 
 
@@ -78,6 +90,8 @@ class _Walker:
                 self._paragraph(child.children)
             elif child.name == "table":
                 self._table(child)
+            elif child.name == "html_block":
+                self._html(str(child.meta.get("content", "")))
             elif child.name not in SKIPPED:
                 self.visit(child)
         self._paragraph(inline)
@@ -86,6 +100,13 @@ class _Walker:
         content = _words_of(nodes)
         if content:
             self.blocks.append(Block(self.path(), content))
+
+    def _html(self, content: str) -> None:
+        """The text between the tags, read as Markdown under the current headings (as MDX does)."""
+        words = HTML_TAG.sub("", HTML_BLOCK_TAG.sub("\n\n", HTML_CODE.sub(" ", content)))
+        words = "\n".join(line.strip() for line in words.splitlines())  # indentation is layout here, not code
+        if words.strip():
+            self.visit(_parser().tree(words))
 
     def _table(self, table: Node) -> None:
         head = [

@@ -56,7 +56,8 @@ class _Parsed:
     digest: str
 
 
-Progress = Callable[[str], None]
+Progress = Callable[[str], None]  # called with each page as it is read
+EmbedProgress = Callable[[int, int], None]  # (sentences embedded so far, sentences to embed)
 
 
 def research(
@@ -67,6 +68,7 @@ def research(
     allow_private: bool = False,
     progress: Progress | None = None,
     embedder: Embedder | None = None,
+    on_embedding: EmbedProgress | None = None,
 ) -> ResearchSummary:
     started = time.perf_counter()
     with db.session() as session:
@@ -95,7 +97,7 @@ def research(
             document = extract(item)
             summary.notes.extend((item.ref, note) for note in document.notes)
             parsed.append(_Parsed(item, document, sentences(document.blocks), digest))
-    _store(db, company.id, parsed, seen, summary, embedder)
+    _store(db, company.id, parsed, seen, summary, embedder, on_embedding)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -123,13 +125,14 @@ def _store(
     seen: dict[str, set[str]],
     summary: ResearchSummary,
     embedder: Embedder | None,
+    on_embedding: EmbedProgress | None,
 ) -> None:
     furniture = boilerplate([p.sentences for p in parsed])
     kept = [[s for s in p.sentences if normalise(s.text) not in furniture] for p in parsed]
     texts = [s.text for page in kept for s in page]
     summary.sentences = len(texts)
     with db.session() as session:
-        topics = _classify(session, texts, summary, embedder)
+        topics = _classify(session, texts, summary, embedder, on_embedding)
         cursor = 0
         for page, page_sentences in zip(parsed, kept, strict=True):
             drafts = []
@@ -155,7 +158,11 @@ def _store(
 
 
 def _classify(
-    session: Session, texts: list[str], summary: ResearchSummary, embedder: Embedder | None
+    session: Session,
+    texts: list[str],
+    summary: ResearchSummary,
+    embedder: Embedder | None,
+    on_embedding: EmbedProgress | None,
 ) -> list[list[tuple[str, float]]]:
     import numpy as np
 
@@ -174,7 +181,7 @@ def _classify(
     vectors = np.zeros((len(texts), embedder.dimensions), dtype=np.float32)
     if wanted:
         started = time.perf_counter()
-        found, summary.embedded = embed_cached(session, embedder, [texts[i] for i in wanted])
+        found, summary.embedded = embed_cached(session, embedder, [texts[i] for i in wanted], on_embedding)
         summary.embed_seconds += time.perf_counter() - started
         vectors[wanted] = found
     return classifier.classify(texts, vectors, hits)

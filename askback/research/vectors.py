@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
@@ -22,7 +22,13 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def embed_cached(session: Session, embedder: Embedder, texts: Sequence[str]) -> tuple[Vectors, int]:
+Counter = Callable[[int, int], None]  # (texts embedded so far, texts to embed)
+CHUNK = 512  # texts per progress report: about two seconds of work
+
+
+def embed_cached(
+    session: Session, embedder: Embedder, texts: Sequence[str], on_progress: Counter | None = None
+) -> tuple[Vectors, int]:
     """Vectors for ``texts`` in order, and how many had to be computed."""
     import numpy as np
 
@@ -33,14 +39,30 @@ def embed_cached(session: Session, embedder: Embedder, texts: Sequence[str]) -> 
         if h not in cached and h not in missing:
             missing[h] = t
     if missing:
-        fresh = embedder.embed(list(missing.values()))
-        new = {h: fresh[i].astype(np.float32).tobytes() for i, h in enumerate(missing)}
+        new = _embed_missing(embedder, missing, on_progress)
         store.store_vectors(session, new, embedder.name)
         cached.update(new)
     out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
     for i, h in enumerate(hashes):
         out[i] = np.frombuffer(cached[h], dtype=np.float32)
     return out, len(missing)
+
+
+def _embed_missing(embedder: Embedder, missing: dict[str, str], on_progress: Counter | None) -> dict[str, bytes]:
+    """hash -> vector bytes; in chunks of similar length when someone is watching the progress."""
+    import numpy as np
+
+    if on_progress is None:
+        fresh = embedder.embed(list(missing.values()))
+        return {h: fresh[i].astype(np.float32).tobytes() for i, h in enumerate(missing)}
+    pending = sorted(missing.items(), key=lambda item: len(item[1]))
+    new: dict[str, bytes] = {}
+    for start in range(0, len(pending), CHUNK):
+        chunk = pending[start : start + CHUNK]
+        fresh = embedder.embed([text for _, text in chunk])
+        new.update((h, fresh[i].astype(np.float32).tobytes()) for i, (h, _) in enumerate(chunk))
+        on_progress(len(new), len(pending))
+    return new
 
 
 def embed_fixed(embedder: Embedder, texts: Sequence[str]) -> Vectors:

@@ -86,9 +86,18 @@ class ResearchJobs:
             read += 1
             self._update(job_id, read=read, current=item)
 
+        def embedding(done: int, total: int) -> None:
+            self._update(job_id, current=f"finding topics: {done:,} of {total:,} sentences")
+
         try:
             summary = research(
-                self._db, job.company, [job.source], max_pages=max_pages, allow_private=allow_private, progress=progress
+                self._db,
+                job.company,
+                [job.source],
+                max_pages=max_pages,
+                allow_private=allow_private,
+                progress=progress,
+                on_embedding=embedding,
             )
         except AskbackError as exc:
             self._update(job_id, state="failed", error=str(exc))

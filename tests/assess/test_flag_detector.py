@@ -54,7 +54,6 @@ def test_without_the_model_only_phrases_count() -> None:
             "The last engineer in this role left after four months and nobody would say why.",
             "predecessor-left-suddenly",
         ),
-        ("After incidents we write up what went wrong without naming anyone.", "blameless-postmortems"),
         ("They want a decision within a day or the offer is gone.", "exploding-offer"),
         ("My manager messages me on Sunday evenings and expects an answer.", "always-on"),
     ],
@@ -63,6 +62,19 @@ def test_paraphrases_are_found_by_meaning(detector: FlagDetector, text: str, fla
     [found] = detector.detect([text])
     assert [(m.flag.id, m.how) for m in found] == [(flag, "meaning")]
     assert found[0].matched  # the example it is closest to, to show why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Postmortems are written up without naming anyone, she showed me one.",
+        "After incidents we write up what went wrong without naming anyone.",
+    ],
+)
+def test_a_write_up_without_names_is_green_though_it_reads_like_blame(detector: FlagDetector, text: str) -> None:
+    """Embeddings miss the "without": the phrase keeps a blameless postmortem from reading as blame."""
+    [found] = detector.detect([text])
+    assert [(m.flag.id, m.flag.kind) for m in found] == [("blameless-postmortems", "green")]
 
 
 @pytest.mark.parametrize(

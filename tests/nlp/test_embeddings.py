@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from askback.nlp.embeddings import (
+    BATCH,
     DIMENSIONS,
     MODEL_ENV,
     MODEL_NAME,
@@ -91,6 +92,16 @@ def test_order_is_kept_whatever_the_batching() -> None:
     together = model.embed(texts)
     alone = np.vstack([model.embed([t]) for t in texts])
     assert np.allclose(together, alone, atol=1e-5)
+
+
+def test_many_batches_across_threads_give_each_text_its_own_vector() -> None:
+    """Texts are regrouped by token count and spread over two threads; each must come back
+    to its own row with the vector it has when embedded alone."""
+    model = default_embedder()
+    texts = [f"{'Very ' * (i % 9)}long note {i} on the on-call rota." for i in range(5 * BATCH)]
+    together = model.embed(texts)
+    for i in (0, 7, BATCH + 3, 4 * BATCH + 1, len(texts) - 1):
+        assert np.allclose(together[i], model.embed([texts[i]])[0], atol=1e-5)
 
 
 @pytest.mark.parametrize(

@@ -113,6 +113,35 @@ def test_images_and_html_disappear_and_links_keep_their_text() -> None:
     assert [b.text for b in markdown_blocks(text)] == ["See our team page and https://example.com today."]
 
 
+def test_the_words_inside_an_html_block_count_but_its_code_does_not() -> None:
+    text = (
+        '<div class="alert">\n  <p>Our office is at <a href="/map">12 Quay Street</a>, floor 3.</p>\n'
+        "  <p>Visitors sign in at reception.</p>\n</div>\n\n"
+        "<script>var note = 'not a fact';</script>\n\n<!-- a hidden comment -->\n\n"
+        "<style>p { color: red }</style>\n"
+    )
+    assert [b.text for b in markdown_blocks(text)] == [
+        "Our office is at 12 Quay Street, floor 3.",
+        "Visitors sign in at reception.",
+    ]
+
+
+def test_mdx_components_keep_their_text_and_module_lines_are_dropped() -> None:
+    text = (
+        "import { Callout } from '../components/Callout'\nimport '../styles.css'\n"
+        "export const meta = { owner: 'people team' }\n\n# Leave\n\n"
+        '<Callout type="info">\n    Everyone gets **25 days** of paid leave.\n</Callout>\n\n'
+        '<Tabs>\n  <Tab title="UK">Pension match up to 5%.</Tab>\n</Tabs>\n\n'
+        "Export your data from the settings page.\n"
+    )
+    blocks = markdown_blocks(text)
+    assert [(b.headings, b.text) for b in blocks] == [
+        (("Leave",), "Everyone gets 25 days of paid leave."),
+        (("Leave",), "Pension match up to 5%."),
+        (("Leave",), "Export your data from the settings page."),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "title", "body"),
     [

@@ -166,6 +166,14 @@ def test_a_rerun_skips_every_unchanged_page_and_embeds_nothing(
     assert all_facts(db, with_topics_only=False) == before  # same facts, same ids
 
 
+def test_embedding_reports_its_progress_up_to_every_sentence_it_embeds(db: Database, handbook: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    summary = research(db, COMPANY, [str(handbook)], on_embedding=lambda done, total: seen.append((done, total)))
+    assert summary.embedded > 0
+    assert seen[-1] == (summary.embedded, summary.embedded)
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+
+
 def test_a_changed_file_has_its_facts_replaced(db: Database, handbook: Path, first_run: ResearchSummary) -> None:
     untouched = [f for f in all_facts(db) if f.source != "engineering.md"]
     (handbook / "engineering.md").write_text(
