@@ -33,6 +33,7 @@ NONE = "none"  # sentences that look like content but state nothing: cookie noti
 @dataclass(frozen=True)
 class Thresholds:
     keyword_with_semantic: float = 0.30  # a keyword hit is kept when the sentence is this close to the topic
+    weak_keyword: float = 0.40  # a weak keyword alone ("office", "award") needs a closer match
     semantic_alone: float = 0.65  # without a keyword, the sentence must be this close
     runner_up: float = 0.03  # a second semantic-only topic must be within this of the best
 
@@ -40,6 +41,7 @@ class Thresholds:
 @dataclass(frozen=True)
 class TopicSpec:
     keywords: dict[str, tuple[str, ...]]  # topic -> phrases
+    weak: dict[str, tuple[str, ...]]  # topic -> phrases that also mean other things ("office", "award")
     examples: dict[str, tuple[str, ...]]  # topic -> prototype sentences
 
 
@@ -62,6 +64,7 @@ def load_spec(path: Path = DATA, training: Path | None = TRAINING) -> TopicSpec:
                     examples.setdefault(topic, []).append(row["text"])
     return TopicSpec(
         keywords={t: tuple(k.lower() for k in v.get("keywords", ())) for t, v in raw.items()},
+        weak={t: tuple(k.lower() for k in v.get("weak", ())) for t, v in raw.items()},
         examples={t: tuple(v) for t, v in examples.items()},
     )
 
@@ -74,33 +77,40 @@ def _words(text: str) -> list[str]:
     return _NON_WORD.sub(" ", text.lower()).split()
 
 
+WEAK = 0.5  # what a weak phrase counts for: two of them, or one beside a keyword, make a sure hit
+
+
 class KeywordMatcher:
     """Phrases looked up as word n-grams: a few dictionary lookups per word, whatever the
     number of keywords (a single regular expression of 1,500 phrases took a millisecond a
-    sentence). Punctuation is ignored on both sides, so "401(k)" matches "401k" and "401 k"."""
+    sentence). Punctuation is ignored on both sides, so "401(k)" matches "401k" and "401 k".
+    A hit counts 1 for a keyword and :data:`WEAK` for a weak phrase."""
 
-    def __init__(self, keywords: dict[str, tuple[str, ...]]) -> None:
-        self._topics: dict[tuple[str, ...], set[str]] = {}
-        for topic, phrases in keywords.items():
-            for phrase in phrases:
-                key = tuple(_words(phrase))
-                if key:
-                    self._topics.setdefault(key, set()).add(topic)
-                    joined = ("".join(key),)  # "401 k" also as "401k", "e mail" as "email"
-                    if len(key) > 1 and len(joined[0]) <= 8:
-                        self._topics.setdefault(joined, set()).add(topic)
+    def __init__(self, keywords: dict[str, tuple[str, ...]], weak: dict[str, tuple[str, ...]] | None = None) -> None:
+        self._topics: dict[tuple[str, ...], dict[str, float]] = {}
+        for weight, table in ((WEAK, weak or {}), (1.0, keywords)):
+            for topic, phrases in table.items():
+                for phrase in phrases:
+                    self._add(topic, tuple(_words(phrase)), weight)
         self._longest = min(MAX_PHRASE_WORDS, max((len(k) for k in self._topics), default=1))
         self._first_words = {k[0] for k in self._topics}  # most words start no phrase: one lookup each
 
-    def hits(self, text: str) -> dict[str, int]:
+    def _add(self, topic: str, key: tuple[str, ...], weight: float) -> None:
+        if not key:
+            return
+        joined = ("".join(key),)  # "401 k" also as "401k", "e mail" as "email"
+        for variant in (key, joined) if len(key) > 1 and len(joined[0]) <= 8 else (key,):
+            self._topics.setdefault(variant, {})[topic] = weight
+
+    def hits(self, text: str) -> dict[str, float]:
         words = _words(text)
-        found: dict[str, int] = {}
+        found: dict[str, float] = {}
         for start in range(len(words)):
             if words[start] not in self._first_words:
                 continue
             for size in range(1, min(self._longest, len(words) - start) + 1):
-                for topic in self._topics.get(tuple(words[start : start + size]), ()):
-                    found[topic] = found.get(topic, 0) + 1
+                for topic, weight in self._topics.get(tuple(words[start : start + size]), {}).items():
+                    found[topic] = found.get(topic, 0.0) + weight
         return found
 
 
@@ -111,7 +121,7 @@ class TopicClassifier:
     def __init__(self, embed: Embed | None, spec: TopicSpec | None = None, thresholds: Thresholds = Thresholds()):
         self.spec = spec or load_spec()
         self.thresholds = thresholds
-        self.matcher = KeywordMatcher(self.spec.keywords)
+        self.matcher = KeywordMatcher(self.spec.keywords, self.spec.weak)
         self._embed = embed
         self._topics = [t for t in (*RESEARCH_TOPIC_IDS, NONE) if self.spec.examples.get(t)]
         self._prototypes: Matrix | None = None
@@ -122,7 +132,7 @@ class TopicClassifier:
         return bool(self.matcher.hits(text))
 
     def classify(
-        self, texts: Sequence[str], vectors: Matrix | None = None, hits: Sequence[dict[str, int]] | None = None
+        self, texts: Sequence[str], vectors: Matrix | None = None, hits: Sequence[dict[str, float]] | None = None
     ) -> list[list[tuple[str, float]]]:
         """Topics with confidences for each text; ``vectors`` are the texts' embeddings, if known,
         and ``hits`` their keyword hits, if already counted."""
@@ -157,17 +167,19 @@ class TopicClassifier:
             self._prototypes = self._embed(texts)
         return self._prototypes
 
-    def _decide(self, hits: dict[str, int], sims: Matrix | None) -> list[tuple[str, float]]:
+    def _decide(self, hits: dict[str, float], sims: Matrix | None) -> list[tuple[str, float]]:
         th = self.thresholds
         if not hits and (sims is None or float(sims.max(initial=0.0)) < th.semantic_alone):
             return []  # without a keyword only a strong semantic match counts: most sentences stop here
-        if sims is None:
-            return sorted(((t, min(0.9, 0.5 + 0.15 * n)) for t, n in hits.items()), key=lambda x: -x[1])
+        if sims is None:  # keywords alone: a weak phrase alone is not enough
+            found = ((t, min(0.9, 0.5 + 0.15 * n)) for t, n in hits.items() if n >= 1)
+            return sorted(found, key=lambda x: -x[1])
         by_topic = dict(zip(self._topics, (float(s) for s in sims), strict=True))
         chosen: dict[str, float] = {}
         for topic, count in hits.items():
             sim = by_topic.get(topic, 0.0)
-            if sim >= th.keyword_with_semantic or count >= 2:
+            bar = th.keyword_with_semantic if count >= 1 else th.weak_keyword
+            if sim >= bar or count >= 2:
                 chosen[topic] = round(min(0.99, 0.45 + 0.1 * count + sim / 2), 3)
         best = max(by_topic.values(), default=0.0)
         for topic, sim in by_topic.items():

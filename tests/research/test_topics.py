@@ -57,9 +57,10 @@ def test_keywords_match_whole_words_and_phrases(text: str, hits: dict[str, int])
 
 AXES = {"leave": 0, "on-call": 1, "tech-stack": 2, NONE: 3}
 # Fixed here, so that retuning the shipped thresholds does not change the arithmetic under test.
-BARS = Thresholds(keyword_with_semantic=0.30, semantic_alone=0.55, runner_up=0.06)
+BARS = Thresholds(keyword_with_semantic=0.30, semantic_alone=0.55, runner_up=0.06, weak_keyword=0.40)
 SPEC = TopicSpec(
     keywords={"leave": ("vacation",), "on-call": ("on-call",), "tech-stack": ("kafka",)},
+    weak={"leave": ("break",)},
     examples={topic: (f"an example of {topic}",) for topic in AXES},
 )
 
@@ -96,6 +97,9 @@ CASES = {
     "a distant runner-up does not": ("Paged on holiday.", vector(leave=0.7, on_call=0.6), [("leave", 0.7)]),
     "'none' wins and is never reported": ("We use cookies.", vector(none=0.9, leave=0.56), []),
     "keyword beats 'none'": ("Kafka cookies.", vector(stack=0.4, none=0.9), [("tech-stack", 0.75)]),
+    "weak phrase and close meaning": ("Take a break.", vector(leave=0.45), [("leave", 0.725)]),
+    "weak phrase, meaning a keyword would do with": ("Take a break.", vector(leave=0.35), []),
+    "two weak phrases are a keyword's worth": ("A break, a break.", vector(leave=0.35), [("leave", 0.725)]),
     "keyword plus a semantic topic": (
         "Vacation while paged.",
         vector(leave=0.3, on_call=0.72),
@@ -126,6 +130,8 @@ def test_the_examples_are_embedded_once_per_classifier() -> None:
         ("Vacation, vacation.", [("leave", 0.8)]),
         ("Vacation on-call vacation vacation vacation.", [("leave", 0.9), ("on-call", 0.65)]),
         ("Nothing to see.", []),
+        ("Take a break.", []),  # a weak phrase alone is not enough without meaning to back it
+        ("Vacation and a break.", [("leave", 0.725)]),
     ],
 )
 def test_without_an_embedder_keywords_decide_alone(text: str, expected: list[tuple[str, float]]) -> None:
