@@ -19,6 +19,20 @@ MAX_HOOK_WORDS = 12
 CLAUSE_END = re.compile(r"[;:()]|[,.](?!\d)")
 PER_TOPIC = 2
 MAX_GROUNDED = 24
+# Sentences a candidate could not quote as something the company says about itself: notes left
+# in the draft, lead-ins to a list, and instructions for working a tool.
+UNQUOTABLE = re.compile(
+    r"\b(?:TODO|FIXME|TBD|XXX|lorem ipsum|coming soon)\b|[:;,]\s*$"
+    r"|\b(?:click|pane|drop-?down|button|menu bar|navigation bar|checkbox|log ?in to|sign ?in to)\b"
+    r"|[–—-]\s*(?:learn|find out|read|see)\b",  # an index entry: "Awards – Learn about the awards"
+    re.IGNORECASE,
+)
+INSTRUCTION = re.compile(
+    r"^(?:please\s+)?(?:click|select|choose|go to|navigate|enter|type|open|visit|see|use|make sure|ensure|"
+    r"follow|fill|submit|check|read|download|install|run|add|create|email|contact|ask|reach out|log|sign|"
+    r"find|search|set|update|upload|save|send|note|remember|don't|do not)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -250,6 +264,13 @@ def where(fact: Fact) -> str:
     return "Your handbook" if lowered.endswith((".md", ".markdown")) else "Your site"
 
 
+def quotable(fact: Fact) -> bool:
+    """Whether the fact reads as something the company says about itself, not a draft note, a
+    lead-in to a list or a how-to step (handbooks are full of those)."""
+    text = fact.text.strip()
+    return not UNQUOTABLE.search(text) and not INSTRUCTION.match(text)
+
+
 def hook(fact: Fact) -> str | None:
     """A short, quotable piece of the fact: the phrase around its first quantity, or the whole
     fact when it is short enough to say."""
@@ -266,8 +287,22 @@ def hook(fact: Fact) -> str | None:
         at = text.find(str(quantity["text"]))
         if at >= 0:
             tail = CLAUSE_END.split(text[at:])[0].split()
-            return "“" + " ".join(tail[:MAX_HOOK_WORDS]) + "”"
+            words = _trim(tail[:MAX_HOOK_WORDS])
+            if len(words) > len(str(quantity["text"]).split()):  # "8 hours" alone says too little
+                return "“" + " ".join(words) + "”"
     return None
+
+
+DANGLING = frozenset(
+    ["a", "an", "and", "as", "at", "by", "during", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
+)
+
+
+def _trim(words: list[str]) -> list[str]:
+    """A phrase cut at the word limit does not end on "to" or "of"."""
+    while words and words[-1].lower() in DANGLING:
+        words = words[:-1]
+    return words
 
 
 @dataclass(frozen=True)
@@ -280,7 +315,7 @@ def grounded_questions(facts: Sequence[Fact]) -> list[Grounded]:
     """Grounded questions from the best facts per topic, each citing its fact."""
     per_topic: dict[str, list[Fact]] = {}
     for fact in sorted(facts, key=lambda f: (-(f.topics[0][1] if f.topics else 0), -len(f.quantities), f.id)):
-        if not fact.topics or not 5 <= len(fact.text.split()) <= 45:
+        if not fact.topics or not 5 <= len(fact.text.split()) <= 45 or not quotable(fact):
             continue
         topic = fact.topics[0][0]
         if topic in PATTERNS and len(per_topic.setdefault(topic, [])) < PER_TOPIC:

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -86,7 +87,7 @@ def research(
             item = _unique_ref(item, known)
             before = known.setdefault(item.ref, (item.source, ""))  # claimed by this source from now on
             seen[source].add(item.ref)
-            digest = hashlib.sha256(item.body).hexdigest()
+            digest = hashlib.sha256(pipeline_tag().encode() + item.body).hexdigest()
             if before[1] == digest:
                 summary.pages_unchanged += 1
                 continue
@@ -100,6 +101,20 @@ def research(
     _store(db, company.id, parsed, seen, summary, embedder, on_embedding)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+@lru_cache(maxsize=1)
+def pipeline_tag() -> str:
+    """What a page's facts depend on besides the page: askback's version and its topic data.
+    It is part of each page's stored hash, so an upgrade that classifies differently
+    processes every page again on the next run instead of keeping stale topics."""
+    import askback
+    from askback.research import topics
+
+    digest = hashlib.sha256(askback.__version__.encode())
+    for path in (topics.DATA, topics.TRAINING):
+        digest.update(path.read_bytes() if path.exists() else b"")
+    return digest.hexdigest()[:16]
 
 
 def normalise_source(source: str) -> str:

@@ -224,6 +224,11 @@ def test_the_hook_is_the_whole_short_fact_or_the_phrase_at_its_number(text: str,
     assert found is None or len(found.split()) <= MAX_HOOK_WORDS
 
 
+def test_a_hook_cut_at_the_word_limit_does_not_end_on_a_preposition() -> None:
+    text = "You can take up to 7 days of special leave during a calendar year to volunteer as a donor."
+    assert hook(fact(1, text, "leave")) == "“up to 7 days of special leave during a calendar year”"
+
+
 def test_the_hook_keeps_a_number_with_a_thousands_separator() -> None:
     found = hook(
         fact(1, "You have a personal learning budget of EUR 1,500 a year plus 5 learning days.", "learning-budget")
@@ -254,6 +259,12 @@ def test_at_most_two_facts_per_topic_the_most_confident_first() -> None:
         fact(2, " ".join(["word"] * 46), "leave"),  # over 45 words
         fact(3, "Everyone gets 25 days of paid vacation a year.", None),  # no topic
         fact(4, "Our services are written in Python and Go.", "tech-stack"),  # no pattern for the topic
+        fact(5, "TODO: link the parental leave policy from the benefits page.", "parental-leave"),
+        fact(6, "In the event of an outage during the on-call week:", "on-call"),
+        fact(7, "Click Save, then select the on-call rotation from the drop-down.", "on-call"),
+        fact(8, "Go to the HR portal and request your annual vacation days there.", "leave"),
+        fact(9, "Each day can be longer or shorter, as long as the week adds up to 40 hours.", "working-hours"),
+        fact(10, "Awards – Learn about the recognition programmes and how to nominate a colleague.", "successes"),
     ],
 )
 def test_facts_that_make_poor_hooks_are_skipped(skipped: Fact) -> None:

@@ -174,6 +174,16 @@ def test_embedding_reports_its_progress_up_to_every_sentence_it_embeds(db: Datab
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
 
 
+def test_an_askback_that_classifies_differently_processes_every_page_again(
+    db: Database, handbook: Path, first_run: ResearchSummary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Facts keep the topics of the askback that made them; after an upgrade a re-run redoes them."""
+    monkeypatch.setattr(service, "pipeline_tag", lambda: "a newer topic list")
+    again = research(db, COMPANY, [str(handbook)])
+    assert (again.pages_changed, again.pages_unchanged) == (first_run.pages_new, 0)
+    assert again.facts == first_run.facts
+
+
 def test_a_changed_file_has_its_facts_replaced(db: Database, handbook: Path, first_run: ResearchSummary) -> None:
     untouched = [f for f in all_facts(db) if f.source != "engineering.md"]
     (handbook / "engineering.md").write_text(
