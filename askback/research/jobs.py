@@ -41,8 +41,15 @@ FINISHED: frozenset[str] = frozenset({"done", "failed", "cancelled"})
 _TRANSIENT = ("deadlock detected", "could not serialize", "database is locked", "database is busy")
 
 
-Progress = Callable[[str], None]
-Runner = Callable[[Database, "JobRequest", Progress], Any]
+@dataclass(frozen=True)
+class JobProgress:
+    """What a running job reports: each page as it is read, then how far the embedding has got."""
+
+    page: Callable[[str], None]
+    embedding: Callable[[int, int], None]  # (sentences embedded so far, sentences to embed)
+
+
+Runner = Callable[[Database, "JobRequest", JobProgress], Any]
 
 
 @dataclass(frozen=True)
@@ -73,7 +80,7 @@ class JobStatus:
         return self.state in FINISHED
 
 
-def run_research(db: Database, request: JobRequest, progress: Progress) -> Any:
+def run_research(db: Database, request: JobRequest, progress: JobProgress) -> Any:
     from askback.research.service import research
 
     return research(
@@ -82,7 +89,8 @@ def run_research(db: Database, request: JobRequest, progress: Progress) -> Any:
         request.sources,
         max_pages=request.max_pages,
         allow_private=request.allow_private,
-        progress=progress,
+        progress=progress.page,
+        on_embedding=progress.embedding,
     )
 
 
@@ -242,11 +250,15 @@ class JobQueue:
         """Run the job, again after a transient conflict; the changes that finish it."""
         read = 0
 
-        def progress(item: str) -> None:
+        def page(item: str) -> None:
             nonlocal read
             read += 1
             self._update(job_id, read=read, current=item)
 
+        def embedding(done: int, total: int) -> None:
+            self._update(job_id, current=f"finding topics: {done:,} of {total:,} sentences")
+
+        progress = JobProgress(page, embedding)
         for attempt in range(1, self._retries + 2):
             self._update(job_id, attempts=attempt)
             try:

@@ -13,8 +13,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from askback.errors import AskbackError, NotFoundError, UsageError
+from askback.research.jobs import JobQueue
 from askback.store.db import open_database
-from askback.web.jobs import ResearchJobs
 from askback.web.linting import Linter
 from askback.web.routes import after, companies, live, plans, printing, profile, research
 from askback.web.security import MAX_BODY, Guard
@@ -39,7 +39,7 @@ def create_app(
     that; tests do not).
     """
     db = open_database(db_url)
-    jobs = ResearchJobs(db)
+    jobs = JobQueue(db, workers=1)  # one at a time: the model already uses both cores
 
     linter = Linter(db, warm_up=warm_linter)
 
@@ -48,7 +48,7 @@ def create_app(
         linter.warm()
         yield
         linter.shutdown()
-        jobs.shutdown()
+        jobs.shutdown(wait=False)
         db.dispose()
 
     app = FastAPI(title="askback", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)

@@ -17,8 +17,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from askback.core import taxonomy
+from askback.research.jobs import JobQueue
 from askback.store.db import Database
-from askback.web.jobs import ResearchJobs
 from askback.web.linting import Linter
 from askback.web.security import CSRF_FIELD, csrf_token
 
@@ -31,8 +31,8 @@ def get_db(request: Request) -> Database:
     return cast(Database, request.app.state.db)
 
 
-def get_jobs(request: Request) -> ResearchJobs:
-    return cast(ResearchJobs, request.app.state.jobs)
+def get_jobs(request: Request) -> JobQueue:
+    return cast(JobQueue, request.app.state.jobs)
 
 
 def get_linter(request: Request) -> Linter:
@@ -40,7 +40,7 @@ def get_linter(request: Request) -> Linter:
 
 
 Db = Annotated[Database, Depends(get_db)]
-Jobs = Annotated[ResearchJobs, Depends(get_jobs)]
+Jobs = Annotated[JobQueue, Depends(get_jobs)]
 Lint = Annotated[Linter, Depends(get_linter)]
 
 

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 
 from askback.errors import NotFoundError, UsageError
-from askback.research.jobs import JobQueue, JobRequest, Progress
+from askback.research.jobs import JobProgress, JobQueue, JobRequest
 from askback.store.db import Database
 
 
@@ -34,11 +34,11 @@ class Gate:
         with self.lock:
             return self.release.setdefault(company, threading.Event())
 
-    def __call__(self, db: Database, request: JobRequest, progress: Progress) -> dict[str, Any]:
+    def __call__(self, db: Database, request: JobRequest, progress: JobProgress) -> dict[str, Any]:
         with self.lock:
             self.running.append(request.company)
             self.most = max(self.most, len(self.running))
-        progress(f"{request.sources[0]}/index.html")
+        progress.page(f"{request.sources[0]}/index.html")
         self.started.release()
         try:
             assert self.event(request.company).wait(10), "never released"
@@ -76,6 +76,27 @@ def test_a_job_reports_progress_then_its_summary(queue: JobQueue, gate: Gate) ->
     assert done.started_at is not None and done.finished_at is not None and done.error == ""
 
 
+def test_a_job_shows_how_far_its_embedding_has_got(db: Database) -> None:
+    reported = threading.Event()
+    go_on = threading.Event()
+
+    def runner(db: Database, request: JobRequest, progress: JobProgress) -> None:
+        progress.page("handbook/leave.md")
+        progress.embedding(512, 4997)
+        reported.set()
+        assert go_on.wait(10), "never released"
+
+    jobs = JobQueue(db, workers=1, runner=runner)
+    try:
+        job = jobs.submit("Acme Robotics", ["handbook"])
+        assert reported.wait(5)
+        running = jobs.status(job.id)
+        assert (running.read, running.current) == (1, "finding topics: 512 of 4,997 sentences")
+    finally:
+        go_on.set()
+        jobs.shutdown()
+
+
 def test_at_most_workers_jobs_run_and_a_full_queue_refuses_more(queue: JobQueue, gate: Gate) -> None:
     jobs = [queue.submit(f"Company {i}", ["src"]) for i in range(5)]  # 2 running + 3 waiting
     for _ in range(2):
@@ -110,7 +131,7 @@ def test_one_job_per_company_at_a_time(queue: JobQueue, gate: Gate) -> None:
 
 
 def test_a_failure_is_kept_as_one_line_and_the_worker_goes_on(db: Database) -> None:
-    def runner(db: Database, request: JobRequest, progress: Progress) -> dict[str, Any]:
+    def runner(db: Database, request: JobRequest, progress: JobProgress) -> dict[str, Any]:
         if request.company == "Broken":
             raise ValueError("the parser fell over\nwith a long story")
         if request.company == "Refused":
@@ -135,7 +156,7 @@ def test_a_failure_is_kept_as_one_line_and_the_worker_goes_on(db: Database) -> N
 def test_a_conflict_with_another_writer_is_run_again(db: Database) -> None:
     calls: list[int] = []
 
-    def runner(db: Database, request: JobRequest, progress: Progress) -> dict[str, Any]:
+    def runner(db: Database, request: JobRequest, progress: JobProgress) -> dict[str, Any]:
         calls.append(1)
         if len(calls) == 1:
             raise IntegrityError("INSERT INTO embeddings ...", {}, Exception("UNIQUE constraint failed"))

@@ -30,7 +30,7 @@ def index(request: Request, db: Db, jobs: Jobs) -> HTMLResponse:
         companies=known,
         counts=counts,
         plans=plan_lists,
-        jobs={c.id: jobs.for_company(c.name)[:1] for c in known},
+        jobs={c.id: jobs.jobs(c.name)[:1] for c in known},
         demo=demo,
         has_demo=any(c.slug == demo.slug for c in known),
     )
@@ -77,7 +77,7 @@ def start_research(
         raise UsageError("name a site (https://...) or a folder to research")
     with db.session() as session:
         company = companies.get(session, slug)
-    job = jobs.start(company.name, source, allow_private=allow_private)
+    job = jobs.submit(company.name, [source], allow_private=allow_private)
     if is_htmx(request):
         return render(request, "_job.html", job=job, company=company)
     return redirect(f"/#c-{company.slug}")
@@ -87,9 +87,10 @@ def start_research(
 def job_status(request: Request, db: Db, jobs: Jobs, job_id: str) -> HTMLResponse:
     from askback.store import companies
 
-    job = jobs.get(job_id)
-    if job is None:
-        raise NotFoundError("that research job is not known (the server may have restarted)")
+    try:
+        job = jobs.status(job_id)
+    except NotFoundError:
+        raise NotFoundError("that research job is not known (the server may have restarted)") from None
     with db.session() as session:
         company = companies.get(session, job.company)
     return render(request, "_job.html", job=job, company=company)
