@@ -25,7 +25,7 @@ from askback.research.quantities import quantities
 from askback.research.segment import sentences
 from askback.research.sources import Skip, read_source
 from askback.research.topics import TopicClassifier
-from askback.research.vectors import embed_cached, embed_fixed, text_hash
+from askback.research.vectors import EmbedProgress, embed_cached, embed_fixed, text_hash
 from askback.store import companies
 from askback.store import research as store
 from askback.store.db import Database
@@ -58,7 +58,6 @@ class _Parsed:
 
 
 Progress = Callable[[str], None]  # called with each page as it is read
-EmbedProgress = Callable[[int, int], None]  # (sentences embedded so far, sentences to embed)
 
 
 def research(

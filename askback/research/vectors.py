@@ -22,12 +22,12 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-Counter = Callable[[int, int], None]  # (texts embedded so far, texts to embed)
+EmbedProgress = Callable[[int, int], None]  # (texts embedded so far, texts to embed)
 CHUNK = 512  # texts per progress report: about two seconds of work
 
 
 def embed_cached(
-    session: Session, embedder: Embedder, texts: Sequence[str], on_progress: Counter | None = None
+    session: Session, embedder: Embedder, texts: Sequence[str], on_progress: EmbedProgress | None = None
 ) -> tuple[Vectors, int]:
     """Vectors for ``texts`` in order, and how many had to be computed."""
     import numpy as np
@@ -48,20 +48,18 @@ def embed_cached(
     return out, len(missing)
 
 
-def _embed_missing(embedder: Embedder, missing: dict[str, str], on_progress: Counter | None) -> dict[str, bytes]:
-    """hash -> vector bytes; in chunks of similar length when someone is watching the progress."""
+def _embed_missing(embedder: Embedder, missing: dict[str, str], on_progress: EmbedProgress | None) -> dict[str, bytes]:
+    """hash -> vector bytes, in chunks of similar length so that progress can be reported."""
     import numpy as np
 
-    if on_progress is None:
-        fresh = embedder.embed(list(missing.values()))
-        return {h: fresh[i].astype(np.float32).tobytes() for i, h in enumerate(missing)}
     pending = sorted(missing.items(), key=lambda item: len(item[1]))
     new: dict[str, bytes] = {}
     for start in range(0, len(pending), CHUNK):
         chunk = pending[start : start + CHUNK]
         fresh = embedder.embed([text for _, text in chunk])
         new.update((h, fresh[i].astype(np.float32).tobytes()) for i, (h, _) in enumerate(chunk))
-        on_progress(len(new), len(pending))
+        if on_progress is not None:
+            on_progress(len(new), len(pending))
     return new
 
 
