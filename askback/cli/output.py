@@ -37,6 +37,11 @@ DocFormatOption = Annotated[DocFormat, typer.Option("--format", "-f", help="text
 _console: Console | None = None
 
 
+def counted(n: int, noun: str) -> str:
+    """ "1 page", "12,378 sentences": a number with its noun, in the singular when it is one."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def console() -> Console:
     global _console
     if _console is None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from askback.cli.options import CompanyOption, open_db
-from askback.cli.output import FormatOption, ListFormat, console, emit_rows
+from askback.cli.output import FormatOption, ListFormat, console, counted, emit_rows
 
 if TYPE_CHECKING:
     from askback.research.service import ResearchSummary
@@ -78,9 +78,10 @@ def _show_summary(summary: ResearchSummary, fmt: ListFormat) -> None:
         return
     pages = summary.pages_new + summary.pages_changed
     typer.echo(
-        f"{summary.company}: {pages} pages read ({summary.pages_new} new, {summary.pages_changed} changed), "
-        f"{summary.pages_unchanged} unchanged, {summary.sentences} sentences, {summary.facts} facts, "
-        f"in {summary.seconds:.1f} s ({summary.embedded} sentences embedded in {summary.embed_seconds:.1f} s)"
+        f"{summary.company}: {counted(pages, 'page')} read ({summary.pages_new} new, {summary.pages_changed} changed), "
+        f"{summary.pages_unchanged} unchanged, {counted(summary.sentences, 'sentence')}, "
+        f"{counted(summary.facts, 'fact')}, in {summary.seconds:.1f} s "
+        f"({counted(summary.embedded, 'sentence')} embedded in {summary.embed_seconds:.1f} s)"
     )
     if summary.pages_removed:
         typer.echo(f"{summary.pages_removed} pages no longer in their folder were removed.")

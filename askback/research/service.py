@@ -180,6 +180,8 @@ def _classify(
 ) -> list[list[tuple[str, float]]]:
     import numpy as np
 
+    if not texts:
+        return []  # nothing new: the model need not even be loaded
     try:
         embedder = embedder or default_embedder()
     except AskbackError as exc:

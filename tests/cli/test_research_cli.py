@@ -19,9 +19,9 @@ from askback.cli import app, main
 runner = CliRunner()
 COMPANY = "Acme Robotics"
 SUMMARY = re.compile(
-    r"^Acme Robotics: (?P<read>\d+) pages read \((?P<new>\d+) new, (?P<changed>\d+) changed\), "
-    r"(?P<unchanged>\d+) unchanged, (?P<sentences>\d+) sentences, (?P<facts>\d+) facts, "
-    r"in \d+\.\d s \((?P<embedded>\d+) sentences embedded in \d+\.\d s\)$"
+    r"^Acme Robotics: (?P<read>\d+) pages? read \((?P<new>\d+) new, (?P<changed>\d+) changed\), "
+    r"(?P<unchanged>\d+) unchanged, (?P<sentences>\d+) sentences?, (?P<facts>\d+) facts?, "
+    r"in \d+\.\d s \((?P<embedded>\d+) sentences? embedded in \d+\.\d s\)$"
 )
 
 
@@ -129,6 +129,7 @@ def test_research_json_is_the_whole_summary(handbook: Path) -> None:
 def test_research_reads_pasted_text_from_stdin() -> None:
     out = run("research", "-", "--company", COMPANY, stdin="Parents get 16 weeks of fully paid parental leave.\n")
     assert numbers(out.splitlines()[0])["new"] == 1
+    assert "1 page read" in out and "1 sentence," in out and "1 fact," in out  # counted in the singular
     rows = [json.loads(line) for line in run("facts", "--company", COMPANY, "--format", "jsonl").splitlines()]
     assert [(r["source"], r["text"]) for r in rows] == [
         ("pasted text", "Parents get 16 weeks of fully paid parental leave.")

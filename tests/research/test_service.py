@@ -166,6 +166,17 @@ def test_a_rerun_skips_every_unchanged_page_and_embeds_nothing(
     assert all_facts(db, with_topics_only=False) == before  # same facts, same ids
 
 
+def test_a_run_with_nothing_new_to_read_never_loads_the_model(
+    db: Database, handbook: Path, first_run: ResearchSummary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unavailable() -> None:
+        raise AssertionError("the model was loaded for a run with nothing to classify")
+
+    monkeypatch.setattr(service, "default_embedder", unavailable)
+    again = research(db, COMPANY, [str(handbook)])
+    assert (again.pages_unchanged, again.sentences, again.embed_seconds) == (first_run.pages_new, 0, 0.0)
+
+
 def test_embedding_reports_its_progress_up_to_every_sentence_it_embeds(db: Database, handbook: Path) -> None:
     seen: list[tuple[int, int]] = []
     summary = research(db, COMPANY, [str(handbook)], on_embedding=lambda done, total: seen.append((done, total)))
