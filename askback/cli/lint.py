@@ -23,7 +23,9 @@ def register(app: typer.Typer) -> None:
 
 
 def lint(
-    questions: Annotated[list[str] | None, typer.Argument(help="Questions to check (or use --file).")] = None,
+    questions: Annotated[
+        list[str] | None, typer.Argument(help="Questions to check (or use --file); - reads them from stdin.")
+    ] = None,
     file: Annotated[Path | None, typer.Option("--file", help="A file with one question per line; - for stdin.")] = None,
     company: Annotated[
         str | None, typer.Option("--company", "-c", help="Judge against this company's research.")
@@ -43,6 +45,8 @@ def lint(
     from askback.errors import UsageError
     from askback.plan.lint import lint_questions
 
+    if questions == ["-"] and file is None:  # "askback lint -" reads stdin, as research does
+        questions, file = [], Path("-")
     texts = list(questions or []) + _read(file)
     if not texts:
         raise UsageError("give questions as arguments or with --file (one per line)")

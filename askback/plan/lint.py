@@ -314,9 +314,12 @@ def open_rewrite(text: str) -> str | None:
     import re
 
     stripped = text.strip().rstrip("?").strip()
+    offered = re.match(r"^(?:(is|are) there|do you (?:have|offer|provide)) (any |a |an )?(.+)$", stripped, re.I)
+    if offered:
+        return _how_it_works(
+            offered.group(3), plural=(offered.group(1) or "").lower() == "are", counted=bool(offered.group(2))
+        )
     rules = (
-        (r"^(?:is|are) there (?:any |a |an )?(.+)$", "How does {0} work here in practice?"),
-        (r"^do you (?:have|offer|provide) (?:any |a |an )?(.+)$", "How does {0} work here in practice?"),
         (r"^do(?:es)? (you|the team|people|engineers|your team|managers|they) (.+)$", "How do {0} {1}?"),
         (r"^can i (.+)$", "What would it take for me to {0}?"),
         (r"^will i (.+)$", "How likely is it that I would {0}?"),
@@ -330,6 +333,15 @@ def open_rewrite(text: str) -> str | None:
             )
             return rewritten[0].upper() + rewritten[1:]
     return None
+
+
+def _how_it_works(thing: str, plural: bool, counted: bool) -> str:
+    """ "Is there a learning budget" -> "How does the learning budget work here in practice?"."""
+    if thing.lower().endswith("work"):  # "remote work": not "how does remote work work"
+        return f"What does {thing} look like here in practice?"
+    if plural or (thing.endswith("s") and not thing.endswith("ss")):
+        return f"How do {thing} work here in practice?"
+    return f"How does {'the ' if counted else ''}{thing} work here in practice?"
 
 
 def _mark_duplicates(texts: Sequence[str], vectors: Vectors | None, results: list[LintResult]) -> None:

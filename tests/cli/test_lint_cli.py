@@ -78,6 +78,11 @@ def test_arguments_come_before_file_lines_and_stdin_works() -> None:
     assert [r["text"] for r in rows] == ["How big is the team?", "Is there on-call?", "Who would I report to?"]
 
 
+def test_a_lone_dash_reads_the_questions_from_stdin() -> None:
+    rows = jsonl("-", stdin="Is there on-call?\nWho would I report to?\n")
+    assert [r["text"] for r in rows] == ["Is there on-call?", "Who would I report to?"]
+
+
 def test_non_ascii_is_printed_as_is() -> None:
     out = run("lint", "Quelle est la culture de l'équipe ?", "--format", "jsonl")
     assert "l'équipe" in out and "\\u00e9" not in out

@@ -328,10 +328,12 @@ def test_a_private_question_gets_no_suggestion(demo: Database) -> None:
 @pytest.mark.parametrize(
     ("question", "rewrite"),
     [
-        ("Is there a learning budget?", "How does learning budget work here in practice?"),
-        ("Are there any team offsites?", "How does team offsites work here in practice?"),
-        ("Do you offer remote work?", "How does remote work work here in practice?"),
-        ("Do you have a mentoring programme?", "How does mentoring programme work here in practice?"),
+        ("Is there a learning budget?", "How does the learning budget work here in practice?"),
+        ("Are there any team offsites?", "How do team offsites work here in practice?"),
+        ("Do you offer remote work?", "What does remote work look like here in practice?"),
+        ("Do you have a mentoring programme?", "How does the mentoring programme work here in practice?"),
+        ("Do you offer stock options?", "How do stock options work here in practice?"),
+        ("Is there room for growth?", "How does room for growth work here in practice?"),
         ("Do you do code reviews?", "How do you do code reviews?"),
         ("Does the team pair program?", "How does the team pair program?"),
         ("Do engineers talk to customers?", "How do engineers talk to customers?"),
@@ -362,5 +364,5 @@ def test_without_the_model_the_linter_still_judges_the_text(demo: Database, monk
     results = lint(demo, "Is there a learning budget?", "How did the Kafka migration change the on-call load?")
     assert [(r.category, r.answered) for r in results] == [(None, None), (None, None)]
     assert results[0].codes() == ["closed", "generic"]
-    assert results[0].suggestion == "How does learning budget work here in practice?"
+    assert results[0].suggestion == "How does the learning budget work here in practice?"
     assert results[1].specific is True and results[1].problems == []
