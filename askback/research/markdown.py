@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from askback.research.documents import Block
 
 if TYPE_CHECKING:
-    from markdown_it_pyrs import MarkdownIt, Node
+    from markdown_it import MarkdownIt
+    from markdown_it.tree import SyntaxTreeNode as Node
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(\n|\Z)", re.DOTALL)
 TEMPLATE_TAGS = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
@@ -31,22 +32,23 @@ HTML_BLOCK_TAG = re.compile(
     r"blockquote|details|summary|figure|figcaption|br|hr|[A-Z][\w.]*)\b[^<>]*>"
 )  # a capitalised tag is an MDX component: a callout, a tab, a card
 HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>|<!--|-->")
-HEADINGS = frozenset({"heading", "lheading"})
-INLINE = frozenset(
-    {"text", "text_special", "code_inline", "softbreak", "hardbreak", "link", "autolink", "em", "strong", "image"}
-    | {"html_inline", "strikethrough"}
-)
 SILENT = frozenset({"image", "html_inline"})  # inline nodes whose words are not the page's text
-SKIPPED = frozenset({"fence", "code_block", "definition", "hr"})
+SKIPPED = frozenset({"fence", "code_block", "hr"})
 
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    """markdown-it's Rust port: the same CommonMark parser as markdown-it-py, ten times faster
-    on a 250-page handbook (0.14 s against 1.4 s)."""
-    from markdown_it_pyrs import MarkdownIt
+    """markdown-it-py, CommonMark with tables. (Its Rust port was four times faster on a
+    handbook, but panics on some input, such as a bracket before an escaped code fence.)"""
+    from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark").enable("table")
+
+
+def _tree(text: str) -> Node:
+    from markdown_it.tree import SyntaxTreeNode
+
+    return SyntaxTreeNode(_parser().parse(text))
 
 
 def split_front_matter(text: str) -> tuple[str, str]:
@@ -60,7 +62,7 @@ def split_front_matter(text: str) -> tuple[str, str]:
 
 def markdown_blocks(text: str, root: tuple[str, ...] = ()) -> list[Block]:
     walker = _Walker(root)
-    walker.visit(_parser().tree(MDX_MODULE_LINE.sub("", TEMPLATE_TAGS.sub(" ", text))))
+    walker.visit(_tree(MDX_MODULE_LINE.sub("", TEMPLATE_TAGS.sub(" ", text))))
     return walker.blocks
 
 
@@ -76,25 +78,18 @@ class _Walker:
         return self.root + tuple(h for _, h in self.headings)
 
     def visit(self, node: Node) -> None:
-        inline: list[Node] = []  # a tight list item holds its words directly, beside nested lists
         for child in node.children:
-            if child.name in INLINE:
-                inline.append(child)
-                continue
-            self._paragraph(inline)
-            inline = []
-            if child.name in HEADINGS:
-                level = int(child.meta.get("level", 1))
+            if child.type == "heading":
+                level = int(child.tag[1:])
                 self.headings = [h for h in self.headings if h[0] < level] + [(level, inline_text(child))]
-            elif child.name == "paragraph":
+            elif child.type == "paragraph":
                 self._paragraph(child.children)
-            elif child.name == "table":
+            elif child.type == "table":
                 self._table(child)
-            elif child.name == "html_block":
-                self._html(str(child.meta.get("content", "")))
-            elif child.name not in SKIPPED:
+            elif child.type == "html_block":
+                self._html(child.content)
+            elif child.type not in SKIPPED:
                 self.visit(child)
-        self._paragraph(inline)
 
     def _paragraph(self, nodes: Sequence[Node]) -> None:
         content = _words_of(nodes)
@@ -106,19 +101,19 @@ class _Walker:
         words = HTML_TAG.sub("", HTML_BLOCK_TAG.sub("\n\n", HTML_CODE.sub(" ", content)))
         words = "\n".join(line.strip() for line in words.splitlines())  # indentation is layout here, not code
         if words.strip():
-            self.visit(_parser().tree(words))
+            self.visit(_tree(words))
 
     def _table(self, table: Node) -> None:
         head = [
             inline_text(cell)
             for part in table.children
-            if part.name == "thead"
+            if part.type == "thead"
             for row in part.children
             for cell in row.children
         ]
         # A header of one filled cell is a caption; the real header may be the first body row.
         caption_like = sum(1 for c in head if c) == 1
-        rows = [row for part in table.children if part.name == "tbody" for row in part.children]
+        rows = [row for part in table.children if part.type == "tbody" for row in part.children]
         for i, row in enumerate(rows):
             cells = [inline_text(cell) for cell in row.children]
             if not any(cells) or (i == 0 and caption_like and _looks_like_header(cells)):
@@ -150,9 +145,9 @@ def _words_of(nodes: Sequence[Node]) -> str:
 
 def _collect(nodes: Sequence[Node], parts: list[str]) -> None:
     for node in nodes:
-        if node.name in ("text", "text_special"):
-            parts.append(str(node.meta.get("content", "")))
-        elif node.name in ("softbreak", "hardbreak"):
+        if node.type in ("text", "code_inline"):
+            parts.append(node.content)
+        elif node.type in ("softbreak", "hardbreak"):
             parts.append(" ")
-        elif node.name not in SILENT:
+        elif node.type not in SILENT:
             _collect(node.children, parts)

@@ -113,6 +113,11 @@ def test_images_and_html_disappear_and_links_keep_their_text() -> None:
     assert [b.text for b in markdown_blocks(text)] == ["See our team page and https://example.com today."]
 
 
+def test_a_bracket_before_an_escaped_fence_is_just_text() -> None:
+    """This input made the Rust port of markdown-it panic (a property test found it)."""
+    assert [b.text for b in markdown_blocks("[\\```\nb")] == ["[``` b"]
+
+
 def test_the_words_inside_an_html_block_count_but_its_code_does_not() -> None:
     text = (
         '<div class="alert">\n  <p>Our office is at <a href="/map">12 Quay Street</a>, floor 3.</p>\n'
