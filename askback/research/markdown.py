@@ -26,7 +26,7 @@ MDX_MODULE_LINE = re.compile(
     re.MULTILINE,
 )
 # An HTML block's words still count (a <div> callout, an MDX <Callout>); its code does not.
-HTML_CODE = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
+HTML_CODE = re.compile(r"<(script|style|pre|template|svg)\b.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
 HTML_BLOCK_TAG = re.compile(
     r"</?(?:p|div|li|ul|ol|dl|dt|dd|h[1-6]|table|thead|tbody|tr|td|th|section|article|aside|header|footer|"
     r"blockquote|details|summary|figure|figcaption|br|hr|[A-Z][\w.]*)\b[^<>]*>"

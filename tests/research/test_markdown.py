@@ -123,6 +123,7 @@ def test_the_words_inside_an_html_block_count_but_its_code_does_not() -> None:
         '<div class="alert">\n  <p>Our office is at <a href="/map">12 Quay Street</a>, floor 3.</p>\n'
         "  <p>Visitors sign in at reception.</p>\n</div>\n\n"
         "<script>var note = 'not a fact';</script>\n\n<!-- a hidden comment -->\n\n"
+        "<pre>\nmake deploy ENV=production\n</pre>\n\n"
         "<style>p { color: red }</style>\n"
     )
     assert [b.text for b in markdown_blocks(text)] == [
