@@ -30,12 +30,12 @@ TRAINING = Path(__file__).parent / "data" / "topic_training.jsonl"
 NONE = "none"  # sentences that look like content but state nothing: cookie notices, filler
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Thresholds:
     keyword_with_semantic: float = 0.30  # a keyword hit is kept when the sentence is this close to the topic
-    weak_keyword: float = 0.40  # a weak keyword alone ("office", "award") needs a closer match
     semantic_alone: float = 0.65  # without a keyword, the sentence must be this close
     runner_up: float = 0.03  # a second semantic-only topic must be within this of the best
+    weak_keyword: float = 0.40  # a weak keyword alone ("office", "award") needs a closer match
 
 
 @dataclass(frozen=True)
