@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
+from cli.invoke import fail, run, run_json, runner
 from research.shared import remembered_embeddings
-from typer.testing import CliRunner
 
-from askback.cli import app, main
+from askback.cli import app
 
-runner = CliRunner()
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "assess"
 DEMO = ["northwind-relay", "harbor-and-pine", "oakmere-systems"]
 
@@ -23,25 +19,6 @@ DEMO = ["northwind-relay", "harbor-and-pine", "oakmere-systems"]
 def real_model_remembered() -> Iterator[None]:
     with remembered_embeddings():
         yield
-
-
-def run(*args: str) -> str:
-    result = runner.invoke(app, list(args))
-    assert result.exit_code == 0, f"askback {' '.join(args)} -> {result.exit_code}\n{result.output}{result.exception!r}"
-    return result.stdout
-
-
-def run_json(*args: str) -> Any:
-    return json.loads(run(*args))
-
-
-def fail(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:
-    """Through the real entry point, where errors become an exit code and one line on stderr."""
-    monkeypatch.setattr(sys, "argv", ["askback", *args])
-    with pytest.raises(SystemExit) as exited:
-        main()
-    out, err = capsys.readouterr()
-    return int(exited.value.code or 0), out, err
 
 
 def test_accounts_add_list_show_and_summary() -> None:

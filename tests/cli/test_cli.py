@@ -8,30 +8,17 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 import typer
+from cli.invoke import run, run_json, runner
 from typer.core import TyperGroup
-from typer.testing import CliRunner
 
 from askback.cli import app
 from askback.core import taxonomy
 from askback.demo.service import demo_company
 
-runner = CliRunner()
 CATEGORY_LABELS = {c.label for c in taxonomy.CATEGORIES}
-
-
-def run(*args: str) -> str:
-    """Run a command in-process; fail with its output if it does not succeed."""
-    result = runner.invoke(app, list(args))
-    assert result.exit_code == 0, f"askback {' '.join(args)} -> {result.exit_code}\n{result.output}{result.exception!r}"
-    return result.stdout
-
-
-def run_json(*args: str) -> Any:
-    return json.loads(run(*args))
 
 
 # --- the main job ---------------------------------------------------------------------------

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli.invoke import fail, run
 from research.shared import DEMO_NAME, researched_demo
-from typer.testing import CliRunner
 
 from askback import config
-from askback.cli import app, main
 from askback.core.taxonomy import CATEGORY_IDS
 from askback.store.db import Database
 
-runner = CliRunner()
 KEYS = ["text", "category", "form", "specific", "answered", "problems", "suggestion"]
 LONG = ("How does the team decide what to build next and who gets a say in it " * 40)[:2000]
 GERMAN = "Wie viele Urlaubstage gibt es bei Ihnen?"
@@ -32,12 +29,6 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 @pytest.fixture(autouse=True)
 def _use_demo(demo: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(config.DATABASE_ENV, str(demo.engine.url))
-
-
-def run(*args: str, stdin: str | None = None) -> str:
-    result = runner.invoke(app, list(args), input=stdin)
-    assert result.exit_code == 0, f"askback {' '.join(args)} -> {result.exit_code}\n{result.output}{result.exception!r}"
-    return result.stdout
 
 
 def jsonl(*args: str, stdin: str | None = None) -> list[dict[str, Any]]:
@@ -118,14 +109,6 @@ def test_an_empty_line_shows_as_empty_in_text() -> None:
 
 def test_brackets_in_a_question_are_shown_not_read_as_markup() -> None:
     assert run("lint", "How does [bold]on-call[/bold] work?").startswith("1. How does [bold]on-call[/bold] work?  ok\n")
-
-
-def fail(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["askback", *args])
-    with pytest.raises(SystemExit) as exited:
-        main()
-    out, err = capsys.readouterr()
-    return int(exited.value.code or 0), out, err
 
 
 @pytest.mark.parametrize(

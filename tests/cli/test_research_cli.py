@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli.invoke import fail, run
 from research.shared import copy_handbook, remembered_embeddings
-from typer.testing import CliRunner
 
-from askback.cli import app, main
-
-runner = CliRunner()
 COMPANY = "Acme Robotics"
 SUMMARY = re.compile(
     r"^Acme Robotics: (?P<read>\d+) pages? read \((?P<new>\d+) new, (?P<changed>\d+) changed\), "
@@ -29,21 +25,6 @@ SUMMARY = re.compile(
 def _embeddings() -> Iterator[None]:
     with remembered_embeddings():
         yield
-
-
-def run(*args: str, stdin: str | None = None) -> str:
-    result = runner.invoke(app, list(args), input=stdin)
-    assert result.exit_code == 0, f"askback {' '.join(args)} -> {result.exit_code}\n{result.output}{result.exception!r}"
-    return result.stdout
-
-
-def fail(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:
-    """Run ``askback`` through its real entry point, where errors become an exit code and one line."""
-    monkeypatch.setattr(sys, "argv", ["askback", *args])
-    with pytest.raises(SystemExit) as exited:
-        main()
-    out, err = capsys.readouterr()
-    return int(exited.value.code or 0), out, err
 
 
 @pytest.fixture
