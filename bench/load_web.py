@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import random
 import re
@@ -73,11 +74,9 @@ async def wait_until_up(base: str, server: subprocess.Popen[bytes], seconds: flo
         while time.monotonic() < deadline:
             if server.poll() is not None:
                 raise SystemExit(f"the server exited with {server.returncode}")
-            try:
+            with contextlib.suppress(httpx.TransportError):  # not listening yet
                 if (await client.get("/plans")).status_code == 200:
                     return
-            except httpx.TransportError:
-                pass
             await asyncio.sleep(0.2)
     raise SystemExit("the server did not answer within two minutes")
 
