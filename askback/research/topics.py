@@ -77,7 +77,7 @@ def _words(text: str) -> list[str]:
     return _NON_WORD.sub(" ", text.lower()).split()
 
 
-WEAK = 0.5  # what a weak phrase counts for: two of them, or one beside a keyword, make a sure hit
+WEAK = 0.5  # what a weak phrase counts for: two of them count as one keyword
 
 
 class KeywordMatcher:
