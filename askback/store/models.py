@@ -238,3 +238,25 @@ class OfferRow(Base):
     location: Mapped[str] = mapped_column(String(200), default="")
     start: Mapped[str] = mapped_column(String(20), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class JobRow(Base):
+    """A job posting the candidate answers, with the fields read from it and their evidence.
+
+    A company may have several. The text's hash makes adding the same posting twice a no-op;
+    ``page_id`` is the page holding the posting's sentences as facts of the company.
+    """
+
+    __tablename__ = "jobs"
+    __table_args__ = (UniqueConstraint("company_id", "text_hash"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    page_id: Mapped[int | None] = mapped_column(ForeignKey("pages.id", ondelete="SET NULL"))
+    source: Mapped[str] = mapped_column(String(2000))  # the URL, the file as named, or "-"
+    title: Mapped[str] = mapped_column(String(300), default="")
+    text: Mapped[str] = mapped_column(Text)
+    text_hash: Mapped[str] = mapped_column(String(64))
+    fields: Mapped[dict[str, Any]] = mapped_column(default=dict)  # field -> {"value": ..., "evidence": ...}
+    warnings: Mapped[list[Any]] = mapped_column(default=list)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
