@@ -49,6 +49,8 @@ class CompanyRow(Base):
     about: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     researched_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    name_from: Mapped[str] = mapped_column(String(20), default="typed", server_default="typed")
+    aliases: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default="[]")
 
     plans: Mapped[list[PlanRow]] = relationship(back_populates="company", cascade="all, delete-orphan")
 

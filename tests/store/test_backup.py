@@ -215,7 +215,7 @@ DAMAGE = [
     ),
     (_set(("tables", "companies", "columns", 1), "sluggo"), "unknown column 'sluggo'"),
     (_drop(("tables", "companies", "columns", 2)), "the column 'name' is missing"),
-    (_drop(("tables", "companies", "columns", 3)), r"companies, row 1: expected a list of 6 values"),
+    (_drop(("tables", "companies", "columns", 3)), r"companies, row 1: expected a list of 8 values"),
     (_set(("tables", "companies", "rows", 0, 0), "one"), "companies, row 1, column id: expected a whole number"),
     (_set(("tables", "companies", "rows", 0, 0), 2**40), "out of range"),
     (_set(("tables", "companies", "rows", 0, 1), None), "column slug: cannot be empty"),
