@@ -4,8 +4,8 @@
 research found how the company spells itself, "user" when set with ``companies edit``), so
 research never overrides a name the user chose. ``aliases`` is a JSON list of other names.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
