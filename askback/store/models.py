@@ -6,10 +6,22 @@ these models with the migrated schema so the two cannot drift.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Dialect, Float, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -65,6 +77,7 @@ class ProfileRow(Base):
     seniority: Mapped[str] = mapped_column(String(40), default="")
     priorities: Mapped[dict[str, Any]] = mapped_column(default=dict)
     signals: Mapped[list[Any]] = mapped_column(default=list)
+    experience_source: Mapped[str] = mapped_column(String(500), default="", server_default="")
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
 
@@ -75,6 +88,7 @@ class PlanRow(Base):
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     interviewer: Mapped[str] = mapped_column(String(40))
+    interviewer_name: Mapped[str] = mapped_column(String(200), default="", server_default="")  # "Dana Ruiz"
     stage: Mapped[str] = mapped_column(String(40))
     minutes: Mapped[int] = mapped_column(Integer)
     role: Mapped[str] = mapped_column(String(200), default="")
@@ -239,6 +253,7 @@ class OfferRow(Base):
     equity: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     location: Mapped[str] = mapped_column(String(200), default="")
     start: Mapped[str] = mapped_column(String(20), default="")
+    deadline: Mapped[date | None] = mapped_column(Date, nullable=True)  # when the answer is due
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
@@ -262,3 +277,49 @@ class JobRow(Base):
     fields: Mapped[dict[str, Any]] = mapped_column(default=dict)  # field -> {"value": ..., "evidence": ...}
     warnings: Mapped[list[Any]] = mapped_column(default=list)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class InterviewerRow(Base):
+    """A person the candidate will meet; ``role`` is set only when the user overrode the one
+    inferred from the title (inference happens on reading, so a new job level re-infers it)."""
+
+    __tablename__ = "interviewers"
+    __table_args__ = (UniqueConstraint("company_id", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str | None] = mapped_column(String(40))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class InterviewRow(Base):
+    """An interview on the calendar: a day, an optional local time (``14:30``), whom and which stage."""
+
+    __tablename__ = "interviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    interviewer_id: Mapped[int | None] = mapped_column(ForeignKey("interviewers.id", ondelete="SET NULL"))
+    day: Mapped[date] = mapped_column(Date)
+    time: Mapped[str] = mapped_column(String(5), default="")
+    stage: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class ExperienceRow(Base):
+    """One line of the candidate's record read from their CV: a skill, or an achievement with
+    its action verb, its result and the skills it names."""
+
+    __tablename__ = "experiences"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))  # skill or achievement
+    text: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(String(60), default="")
+    result: Mapped[str] = mapped_column(Text, default="")
+    skills: Mapped[list[Any]] = mapped_column(default=list)
