@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from askback.assess.flags import load_flags
 from askback.assess.text import cues
 from askback.core.taxonomy import CATEGORY_IDS
+from askback.nlp.linear import fit_ridge
 
 if TYPE_CHECKING:
     import numpy as np
@@ -71,18 +72,6 @@ def features(vectors: Vectors, texts: Sequence[str]) -> Matrix:
 
     lexical = np.array([cues(t) for t in texts], dtype=np.float64).reshape(len(texts), -1)
     return np.hstack([vectors.astype(np.float64), CUE_WEIGHT * lexical, np.ones((len(texts), 1))])
-
-
-def fit_ridge(x: Matrix, labels: Sequence[str], classes: Sequence[str], penalty: float) -> Matrix:
-    """One-vs-rest ridge regression to +1/-1 targets; the bias column is not penalised."""
-    import numpy as np
-
-    targets = -np.ones((len(labels), len(classes)))
-    targets[np.arange(len(labels)), [classes.index(label) for label in labels]] = 1.0
-    gram = x.T @ x + penalty * np.eye(x.shape[1])
-    gram[-1, -1] -= penalty
-    weights: Matrix = np.asarray(np.linalg.solve(gram, x.T @ targets), dtype=np.float64)
-    return weights
 
 
 class ClaimClassifier:

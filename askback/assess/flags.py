@@ -25,9 +25,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from askback.assess.text import words
 from askback.core.datafile import load_yaml
 from askback.core.taxonomy import CATEGORY_IDS
+from askback.nlp.linear import fit_ridge
+from askback.nlp.phrases import PhraseIndex
 
 if TYPE_CHECKING:
     import numpy as np
@@ -41,7 +42,6 @@ FLAG_TRAINING = DATA / "flag_training.jsonl"
 KINDS = ("red", "green")
 DIRECTIONS = ("red", "green", "none")
 _OPPOSITE = {"red": "green", "green": "red"}
-MAX_PHRASE_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -119,24 +119,16 @@ def training_sentences(path: Path = FLAG_TRAINING) -> tuple[tuple[str, tuple[str
 
 
 class PhraseMatcher:
-    """Phrases looked up as word n-grams, so "no tests" never matches "no testsuite"."""
+    """The flags' phrases found as whole words (:class:`askback.nlp.phrases.PhraseIndex`), so
+    "no tests" never matches "no testsuite"."""
 
     def __init__(self, flags: Sequence[FlagSpec]) -> None:
-        self._flags: dict[tuple[str, ...], list[tuple[FlagSpec, str]]] = {}
-        for flag in flags:
-            for phrase in flag.patterns:
-                key = tuple(words(phrase))
-                if key:
-                    self._flags.setdefault(key, []).append((flag, phrase))
-        self._longest = min(MAX_PHRASE_WORDS, max((len(k) for k in self._flags), default=1))
+        self._index = PhraseIndex((phrase, flag) for flag in flags for phrase in flag.patterns)
 
     def matches(self, text: str) -> dict[str, FlagMatch]:
-        tokens = words(text)
         found: dict[str, FlagMatch] = {}
-        for start in range(len(tokens)):
-            for size in range(1, min(self._longest, len(tokens) - start) + 1):
-                for flag, phrase in self._flags.get(tuple(tokens[start : start + size]), ()):
-                    found.setdefault(flag.id, FlagMatch(flag, "phrase", phrase, 1.0))
+        for hit in self._index.find(text):
+            found.setdefault(hit.value.id, FlagMatch(hit.value, "phrase", hit.phrase, 1.0))
         return found
 
 
@@ -221,8 +213,6 @@ class FlagDetector:
     def _direction(self, vectors: Matrix) -> list[str]:
         """red, green or none per vector, from a linear model over the same prototypes."""
         import numpy as np
-
-        from askback.assess.claims import fit_ridge
 
         if self._polarity is None:
             examples, none = self._prototypes()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from askback.research.segment import split_sentences
+from askback.nlp.sentences import split_sentences
 
 MIN_WORDS = 2
 MIN_ITEM_WORDS = 3  # a list item stands alone only if it is a clause of its own
@@ -17,7 +17,6 @@ MAX_CHARS = 600
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+")
 _LIST_PREFIX = re.compile(r"^(pros|cons|advice to management|advice)\s*[:\-–]\s*", re.IGNORECASE)
 _LABEL_PREFIX = re.compile(r"^(title|review title|summary)\s*[:\-–]\s*", re.IGNORECASE)
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
 def sentences(text: str) -> list[str]:
@@ -47,11 +46,6 @@ def _list_items(sentence: str) -> list[str]:
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def words(text: str) -> list[str]:
-    """Lower-case words with apostrophes normalised: what phrase patterns are matched against."""
-    return _WORD.findall(text.lower().replace("’", "'").replace("‘", "'"))
 
 
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|me|my|imo|honestly)\b", re.IGNORECASE)

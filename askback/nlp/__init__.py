@@ -1,1 +1,1 @@
-"""Pure functions over text: tokens, similarity, question form."""
+"""Pure functions over text: words, phrases, sentences, similarity, question form, linear models."""

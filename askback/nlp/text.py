@@ -59,7 +59,9 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+    """Lower-case words, contractions kept whole and curly apostrophes made straight: the one
+    word splitter behind lexical similarity, the question checks and phrase matching."""
+    return _WORD.findall(text.lower().replace("’", "'").replace("‘", "'"))
 
 
 def content_tokens(text: str) -> list[str]:

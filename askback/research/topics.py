@@ -9,7 +9,6 @@ tests/data and measured on the other half (bench/eval_topics.py).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from askback.core.datafile import load_yaml
 from askback.core.taxonomy import RESEARCH_TOPIC_IDS
+from askback.nlp.phrases import PhraseIndex
 
 if TYPE_CHECKING:
     import numpy as np
@@ -69,48 +69,29 @@ def load_spec(path: Path = DATA, training: Path | None = TRAINING) -> TopicSpec:
     )
 
 
-_NON_WORD = re.compile(r"[^a-z0-9]+")
 MAX_PHRASE_WORDS = 6
-
-
-def _words(text: str) -> list[str]:
-    return _NON_WORD.sub(" ", text.lower()).split()
-
-
 WEAK = 0.5  # what a weak phrase counts for: two of them count as one keyword
 
 
 class KeywordMatcher:
-    """Phrases looked up as word n-grams: a few dictionary lookups per word, whatever the
-    number of keywords (a single regular expression of 1,500 phrases took a millisecond a
-    sentence). Punctuation is ignored on both sides, so "401(k)" matches "401k" and "401 k".
-    A hit counts 1 for a keyword and :data:`WEAK` for a weak phrase."""
+    """Topic keywords found as whole-word phrases (:class:`askback.nlp.phrases.PhraseIndex`),
+    so "401(k)" matches "401k" and "401 k". A hit counts 1 for a keyword and :data:`WEAK` for
+    a weak phrase; a phrase said twice counts twice."""
 
     def __init__(self, keywords: dict[str, tuple[str, ...]], weak: dict[str, tuple[str, ...]] | None = None) -> None:
-        self._topics: dict[tuple[str, ...], dict[str, float]] = {}
-        for weight, table in ((WEAK, weak or {}), (1.0, keywords)):
+        self._weight: dict[tuple[str, str], float] = {}
+        entries: list[tuple[str, str]] = []
+        for weight, table in ((1.0, keywords), (WEAK, weak or {})):  # a keyword wins over the same words listed weak
             for topic, phrases in table.items():
                 for phrase in phrases:
-                    self._add(topic, tuple(_words(phrase)), weight)
-        self._longest = min(MAX_PHRASE_WORDS, max((len(k) for k in self._topics), default=1))
-        self._first_words = {k[0] for k in self._topics}  # most words start no phrase: one lookup each
-
-    def _add(self, topic: str, key: tuple[str, ...], weight: float) -> None:
-        if not key:
-            return
-        joined = ("".join(key),)  # "401 k" also as "401k", "e mail" as "email"
-        for variant in (key, joined) if len(key) > 1 and len(joined[0]) <= 8 else (key,):
-            self._topics.setdefault(variant, {})[topic] = weight
+                    self._weight.setdefault((phrase, topic), weight)
+                    entries.append((phrase, topic))
+        self._index = PhraseIndex(entries, max_words=MAX_PHRASE_WORDS)
 
     def hits(self, text: str) -> dict[str, float]:
-        words = _words(text)
         found: dict[str, float] = {}
-        for start in range(len(words)):
-            if words[start] not in self._first_words:
-                continue
-            for size in range(1, min(self._longest, len(words) - start) + 1):
-                for topic, weight in self._topics.get(tuple(words[start : start + size]), {}).items():
-                    found[topic] = found.get(topic, 0.0) + weight
+        for hit in self._index.find(text):
+            found[hit.value] = found.get(hit.value, 0.0) + self._weight[(hit.phrase, hit.value)]
         return found
 
 

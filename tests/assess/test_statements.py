@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from askback.assess.text import sentences, words
+from askback.assess.text import sentences
 
 
 @pytest.mark.parametrize(
@@ -24,7 +24,3 @@ from askback.assess.text import sentences, words
 )
 def test_sentences(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
-
-
-def test_words_normalise_case_and_apostrophes() -> None:
-    assert words("We’re LIKE a Family!") == ["we're", "like", "a", "family"]

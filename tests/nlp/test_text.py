@@ -28,6 +28,10 @@ def test_words_are_lower_case_and_keep_contractions() -> None:
     assert words("What's the On-Call rota, in 2025?") == ["what's", "the", "on", "call", "rota", "in", "2025"]
 
 
+def test_words_make_curly_apostrophes_straight() -> None:
+    assert words("We’re LIKE a Family!") == ["we're", "like", "a", "family"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
