@@ -49,6 +49,7 @@ class Yearly:
             "rate": self.rate,
             "location": self.offer.location,
             "start": self.offer.start,
+            "deadline": self.offer.deadline.isoformat() if self.offer.deadline else None,
         }
 
 

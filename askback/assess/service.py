@@ -338,6 +338,25 @@ def compare(
     return _result(inputs, offers, dict(priorities), currency, dict(rates or {}), bank)
 
 
+def still_unknown(db: Database, companies: Sequence[Company]) -> dict[str, tuple[Unknown, ...]]:
+    """What is still unknown about each company (by slug), weighed by the saved priorities, with
+    the question that would settle it: the part of a comparison ``askback status`` shows, without
+    ranking or pay, so it needs no exchange rates."""
+    from askback.bank.loader import load_bank
+
+    bank = load_bank()
+    with db.session() as session:
+        saved = profiles.load(session)
+        priorities = dict(saved.priorities) if saved else {}
+        models = Models(session)
+        inputs = [_gather(session, models, c, bank) for c in companies]
+    weights = scoring.component_weights(priorities)
+    return {
+        i.company.slug: tuple(unknowns(scoring.category_scores(i.evidence), weights, bank, i.asked, priorities))
+        for i in inputs
+    }
+
+
 def _latest_offers(session: Session, companies: Sequence[Company]) -> dict[int, store.OfferRecord]:
     latest: dict[int, store.OfferRecord] = {}
     for offer in store.offers(session, [c.id for c in companies]):

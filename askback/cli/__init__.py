@@ -20,6 +20,7 @@ from askback.cli import (
     companies,
     compare,
     demo,
+    interviewers,
     lint,
     offers,
     plans,
@@ -27,6 +28,7 @@ from askback.cli import (
     profile,
     research,
     serve,
+    status,
     taxonomy,
 )
 from askback.errors import AskbackError, UsageError
@@ -54,7 +56,9 @@ for module in (
     answers,
     accounts,
     offers,
+    interviewers,
     compare,
+    status,
     demo,
     taxonomy,
     serve,

@@ -52,15 +52,20 @@ def add(
     cliff_years: Annotated[float, typer.Option("--cliff-years", help="Years before the first units vest.")] = 1.0,
     location: Annotated[str, typer.Option("--location", help="Office, city or remote.")] = "",
     start: Annotated[str, typer.Option("--start", help="Start date, e.g. 2027-02-01.")] = "",
+    deadline: Annotated[
+        str | None, typer.Option("--deadline", help="When they want your answer, e.g. 2026-12-20.")
+    ] = None,
 ) -> None:
     """Record an offer: base pay, bonus, equity (a yearly value, or units with vesting), place, start.
 
-    Example: askback offers add --company acme --title "Senior engineer" --base 90000 --currency EUR --bonus-percent 10 --equity-units 4000 --equity-unit-value 5
+    Example: askback offers add --company acme --title "Senior engineer" --base 90000 --currency EUR --bonus-percent 10 --equity-units 4000 --equity-unit-value 5 --deadline 2026-12-20
     """
     from askback.assess.offers import check_equity, currency_code
     from askback.assess.service import add_offer
+    from askback.core.dates import parse_day
     from askback.store.assess import OfferRecord
 
+    answer_by = parse_day(deadline, "deadline") if deadline is not None else None
     equity: dict[str, object] = {}
     if equity_value_per_year is not None or equity_units is not None or equity_unit_value is not None:
         equity = check_equity(
@@ -83,9 +88,11 @@ def add(
         equity=equity,
         location=location.strip(),
         start=start.strip(),
+        deadline=answer_by,
     )
     found, saved = add_offer(open_db(), company, offer)
-    typer.echo(f"Offer #{saved.id} saved for {found.name}.")
+    due = f"; answer by {saved.deadline.isoformat()}" if saved.deadline else ""
+    typer.echo(f"Offer #{saved.id} saved for {found.name}{due}.")
 
 
 @offers_app.command(name="list")
@@ -116,5 +123,6 @@ def list_offers(
         ("equity", "Equity/yr"),
         ("total", "Total/yr"),
         ("location", "Location"),
+        ("deadline", "Answer by"),
     ]
     emit_rows(rows, columns, fmt, empty="No offers yet. Try: askback offers add --company NAME --base N --currency EUR")

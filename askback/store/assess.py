@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -56,6 +56,7 @@ class OfferRecord:
     equity: dict[str, Any] = field(default_factory=dict)
     location: str = ""
     start: str = ""
+    deadline: date | None = None  # when the company wants an answer
     id: int | None = None
     created_at: datetime | None = None
 
@@ -154,6 +155,7 @@ def add_offer(session: Session, offer: OfferRecord) -> OfferRecord:
         equity=dict(offer.equity) or None,
         location=offer.location,
         start=offer.start,
+        deadline=offer.deadline,
     )
     session.add(row)
     session.flush()
@@ -191,5 +193,6 @@ def _offer(row: OfferRow) -> OfferRecord:
         equity=dict(row.equity or {}),
         location=row.location,
         start=row.start,
+        deadline=row.deadline,
         created_at=row.created_at,
     )

@@ -1,0 +1,155 @@
+"""``askback interviewers``, ``interviews``, ``status`` and offer deadlines as a user runs them."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from cli.invoke import fail, run, run_json
+
+SOON = (date.today() + timedelta(days=5)).isoformat()
+LATER = (date.today() + timedelta(days=9)).isoformat()
+
+
+def test_interviewers_get_a_role_from_their_title_relative_to_the_profile() -> None:
+    run("profile", "set", "--role", "Senior backend engineer", "--seniority", "senior")
+    out = run("interviewers", "add", "--company", "Acme", "--name", "Dana Ruiz", "--title", "Director of Engineering")
+    assert out == "Added Dana Ruiz (Director of Engineering, skip-level): 2 levels above the job's manager.\n"
+    run("interviewers", "add", "--company", "acme", "--name", "Lee Park", "--title", "Talent Partner")
+    run("interviewers", "add", "--company", "acme", "--name", "Ana Silva", "--title", "CTO", "--role", "hiring-manager")
+    rows = run_json("interviewers", "list", "--company", "acme", "--format", "json")
+    assert [(r["name"], r["role"], r["role_set_by"]) for r in rows] == [
+        ("Dana Ruiz", "skip-level", "title"),
+        ("Lee Park", "recruiter", "title"),
+        ("Ana Silva", "hiring-manager", "you"),
+    ]
+
+
+def test_a_staff_job_makes_the_same_title_a_peer() -> None:
+    run("profile", "set", "--seniority", "principal")
+    run("interviewers", "add", "--company", "acme", "--name", "Kai", "--title", "Staff Engineer")
+    assert run_json("interviewers", "show", "--company", "acme", "kai", "--format", "json")[0]["role"] == "peer"
+
+
+def test_notes_from_a_file_show_and_remove(tmp_path: Path) -> None:
+    bio = tmp_path / "dana.md"
+    bio.write_text("# Dana Ruiz\n\nDana leads the routing platform and wrote about moving dispatch to Kafka.\n")
+    run(
+        "interviewers",
+        "add",
+        "--company",
+        "Acme",
+        "--name",
+        "Dana Ruiz",
+        "--title",
+        "VP Engineering",
+        "--file",
+        str(bio),
+    )
+    shown = run("interviewers", "show", "--company", "acme", "Dana Ruiz")
+    assert "notes:\nDana leads the routing platform and wrote about moving dispatch to Kafka." in shown
+    assert run("interviewers", "remove", "--company", "acme", "dana ruiz") == "Removed Dana Ruiz.\n"
+    assert run("interviewers", "list", "--company", "acme").startswith("No interviewers for Acme yet.")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--title", "CTO", "--role", "boss"], "unknown role 'boss'"),
+        (["--title", " "], "what is Dana's job title?"),
+        (["--title", "CTO", "--on", "next tuesday"], "a interview date looks like 2026-12-10"),
+        (["--title", "CTO", "--on", "2026-02-30"], "2026-02-30 is not a day of the calendar"),
+        (["--title", "CTO", "--stage", "lunch"], "unknown stage 'lunch'"),
+    ],
+)
+def test_bad_interviewer_input_is_one_line_and_stores_nothing(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
+    code, _, err = fail(capsys, monkeypatch, "interviewers", "add", "--company", "acme", "--name", "Dana", *args)
+    assert code == 2
+    assert message in err and err.count("\n") == 1
+    assert run_json("companies", "list", "--format", "json") == []  # not even the company
+
+
+def test_an_unreadable_notes_file_is_named(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    broken = tmp_path / "talk.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really")
+    code, _, err = fail(
+        capsys, monkeypatch, "interviewers", "add", "-c", "acme", "-n", "Dana", "-t", "CTO", "--file", str(broken)
+    )
+    assert code == 2 and str(broken) in err
+
+
+def test_an_unknown_name_suggests_the_known_ones(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("interviewers", "add", "--company", "acme", "--name", "Dana Ruiz", "--title", "CTO")
+    run("interviewers", "add", "--company", "acme", "--name", "Lee Park", "--title", "Recruiter")
+    code, _, err = fail(capsys, monkeypatch, "interviewers", "show", "--company", "acme", "Dan")
+    assert (code, err) == (1, "Error: no interviewer called 'Dan' at acme; known: Dana Ruiz, Lee Park\n")
+
+
+def test_interviews_on_the_calendar_and_in_status() -> None:
+    run("profile", "set", "--seniority", "senior", "--priority", "mentoring=3")
+    run(
+        "interviewers",
+        "add",
+        "-c",
+        "Acme",
+        "-n",
+        "Dana Ruiz",
+        "-t",
+        "Engineering Manager",
+        "--on",
+        f"{LATER} 14:00",
+        "--stage",
+        "team",
+    )
+    assert run("interviews", "add", "-c", "acme", "--on", SOON, "--stage", "screen") == f"Interview #2 on {SOON}.\n"
+    rows = run_json("interviews", "list", "--format", "json")
+    assert [(r["day"], r["time"], r["stage"], r["with"]) for r in rows] == [
+        (SOON, "", "screen", None),
+        (LATER, "14:00", "team", "Dana Ruiz"),
+    ]
+    run("interviews", "remove", "2")
+    shown = run("status")
+    assert shown.startswith("Acme: team stage reached\n")
+    assert (
+        f"  next interview: {LATER} 14:00 with Dana Ruiz (Engineering Manager, hiring manager), team stage\n" in shown
+    )
+
+
+def test_status_puts_the_nearest_offer_deadline_first() -> None:
+    run("companies", "add", "Globex")
+    run("interviews", "add", "-c", "globex", "--on", SOON)
+    out = run(
+        "offers",
+        "add",
+        "-c",
+        "Initech",
+        "--base",
+        "90000",
+        "--currency",
+        "EUR",
+        "--title",
+        "Engineer",
+        "--deadline",
+        LATER,
+    )
+    assert out == f"Offer #1 saved for Initech; answer by {LATER}.\n"
+    found = run_json("status", "--format", "json")
+    assert [s["slug"] for s in found] == ["initech", "globex"]
+    assert found[0]["stage"] == "offer" and found[0]["offer"]["days_left"] == 9
+    assert f"  offer: Engineer: EUR 90,000 a year; answer by {LATER} (in 9 days)\n" in run("status")
+    assert run_json("offers", "list", "--format", "json")[0]["deadline"] == LATER
+
+
+def test_a_bad_deadline_is_refused(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    code, _, err = fail(
+        capsys, monkeypatch, "offers", "add", "-c", "x", "--base", "1", "--currency", "EUR", "--deadline", "soon"
+    )
+    assert code == 2 and err == "Error: a deadline looks like 2026-12-10 or 2026-12-10 14:30, not 'soon'\n"
+    assert run_json("offers", "list", "--format", "json") == []
