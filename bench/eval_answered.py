@@ -14,7 +14,7 @@ from pathlib import Path
 
 from askback.plan.lint import lint_questions
 from askback.research.service import research
-from askback.store.db import open_database
+from askback.runtime import Runtime
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_SITE = ROOT / "askback" / "demo" / "site"
@@ -23,7 +23,7 @@ HANDBOOK = ROOT.parent / "shared" / "corpora" / "18f-handbook"
 
 def evaluate(name: str, source: Path, labels: Path, db_dir: Path) -> None:
     rows = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines() if line.strip()]
-    db = open_database(f"sqlite:///{db_dir / (name + '.db')}")
+    db = Runtime.open(f"sqlite:///{db_dir / (name + '.db')}")
     started = time.perf_counter()
     summary = research(db, name, [str(source)])
     print(

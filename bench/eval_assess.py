@@ -25,7 +25,7 @@ import numpy as np
 from askback.assess import claims as claims_module
 from askback.assess.claims import ClaimClassifier, training_rows
 from askback.assess.flags import FlagDetector, Thresholds, training_sentences
-from askback.nlp.embeddings import default_embedder
+from askback.nlp.embeddings import load_installed
 
 ROOT = Path(__file__).resolve().parent.parent
 FLAG_SET = ROOT / "tests" / "data" / "flag_sentences.jsonl"
@@ -38,7 +38,7 @@ def read(path: Path) -> list[dict[str, object]]:
 
 def memo_embed() -> Callable[[Sequence[str]], np.ndarray]:
     """The real model, remembering each text's vector: tuning builds many detectors."""
-    model = default_embedder()
+    model = load_installed()
     seen: dict[str, np.ndarray] = {}
 
     def embed(texts: Sequence[str]) -> np.ndarray:

@@ -11,7 +11,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from askback.nlp.embeddings import default_embedder
+from askback.nlp.embeddings import load_installed
 from askback.nlp.form import question_form
 from askback.plan.categorise import Categoriser
 
@@ -21,7 +21,7 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "questions_la
 def main() -> None:
     rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts = [r["text"] for r in rows]
-    categoriser = Categoriser(default_embedder())
+    categoriser = Categoriser(load_installed())
     predicted = categoriser.categorise(texts)
     category_ok = sum(p == r["category"] for (p, _), r in zip(predicted, rows, strict=True))
     form_ok = sum(question_form(r["text"]) == r["form"] for r in rows)

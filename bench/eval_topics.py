@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from askback.core.taxonomy import RESEARCH_TOPIC_IDS
-from askback.nlp.embeddings import default_embedder
+from askback.nlp.embeddings import load_installed
 from askback.research.topics import DATA as SPEC
 from askback.research.topics import TRAINING, Thresholds, TopicClassifier, load_spec
 
@@ -64,7 +64,7 @@ def main() -> None:
     parser.add_argument("--tune", action="store_true", help="grid-search thresholds on the dev half")
     parser.add_argument("--markdown", action="store_true", help="print the per-topic table as Markdown")
     args = parser.parse_args()
-    embedder = default_embedder()
+    embedder = load_installed()
     if args.tune:
         dev = load("dev")
         texts = [t for t, _ in dev]

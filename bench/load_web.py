@@ -156,8 +156,8 @@ def check_notes(env: dict[str, str], plan: int, stats: Stats) -> list[str]:
         [
             sys.executable,
             "-c",
-            "import json, sys; from askback.store.db import open_database; from askback.plan import live; "
-            f"print(json.dumps({{i.id: i.note for i in live.get(open_database(), {plan}).items}}))",
+            "import json, sys; from askback.runtime import Runtime; from askback.plan import live; "
+            f"print(json.dumps({{i.id: i.note for i in live.get(Runtime.open(), {plan}).items}}))",
         ],
         env=env,
         cwd=ROOT,

@@ -20,9 +20,9 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from askback.nlp.embeddings import default_embedder
+from askback.nlp.embeddings import load_installed
 from askback.research.service import research
-from askback.store.db import open_database
+from askback.runtime import Runtime
 
 ROOT = Path(__file__).resolve().parent.parent
 HANDBOOK = ROOT.parent / "shared" / "corpora" / "18f-handbook"
@@ -71,7 +71,7 @@ class Recording:
     """The model, noting every text it embeds, so the model alone can be timed on exactly those."""
 
     def __init__(self) -> None:
-        self.model = default_embedder()
+        self.model = load_installed()
         self.name, self.dimensions = self.model.name, self.model.dimensions
         self.texts: list[str] = []
 
@@ -81,13 +81,13 @@ class Recording:
 
 
 def measure(name: str, source: Path, db_dir: Path) -> None:
-    db = open_database(f"sqlite:///{db_dir / (name.replace(' ', '-') + '.db')}")
     recording = Recording()
+    runtime = Runtime.open(f"sqlite:///{db_dir / (name.replace(' ', '-') + '.db')}", embedder=recording)
     started = time.perf_counter()
-    first = research(db, name, [str(source)], embedder=recording)
+    first = research(runtime, name, [str(source)])
     total = time.perf_counter() - started
     started = time.perf_counter()
-    again = research(db, name, [str(source)], embedder=recording)
+    again = research(runtime, name, [str(source)])
     rerun = time.perf_counter() - started
     started = time.perf_counter()
     recording.model.embed(recording.texts)
@@ -113,7 +113,6 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--skip-18f", action="store_true")
     args = parser.parse_args()
-    default_embedder()  # load the model before timing, as a long-running server would
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         if HANDBOOK.exists() and not args.skip_18f:

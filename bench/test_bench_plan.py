@@ -14,7 +14,7 @@ from askback.core.models import Company, Profile
 from askback.plan.builder import build_plan
 from askback.plan.request import make_request
 from askback.plan.service import prepare
-from askback.store.db import open_database
+from askback.runtime import Runtime
 
 PROFILE = Profile(priorities={"mentoring": 3, "work-life-balance": 2, "career-growth": 2}, signals=("team-player",))
 
@@ -27,6 +27,6 @@ def test_build_plan(benchmark: pytest.FixtureRequest) -> None:
 
 
 def test_prepare_service(benchmark: pytest.FixtureRequest, tmp_path: Path) -> None:
-    db = open_database(f"sqlite:///{tmp_path / 'bench.db'}")
+    db = Runtime.open(f"sqlite:///{tmp_path / 'bench.db'}")
     plan = benchmark(prepare, db, "Acme", minutes=15, priorities=dict(PROFILE.priorities))
     assert plan.id is not None

@@ -1,4 +1,5 @@
-"""Fixtures every test gets: a private data directory, so no test touches the user's data."""
+"""Fixtures every test gets: a private data directory, so no test touches the user's data;
+and the database and runtime a test asks for."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from embedders import real_model
 
 from askback import config
+from askback.runtime import Runtime
 from askback.store.db import Database, open_database
 
 
@@ -30,3 +33,9 @@ def db() -> Iterator[Database]:
     database = open_database()
     yield database
     database.dispose()
+
+
+@pytest.fixture
+def runtime(db: Database) -> Runtime:
+    """The services' runtime over ``db``, with the real model (remembering its vectors for the run)."""
+    return Runtime(db, embedder=real_model())

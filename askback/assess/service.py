@@ -7,7 +7,6 @@ the same database; without the embedding model installed they fall back to phras
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -36,14 +35,14 @@ from askback.assess.text import sentences
 from askback.assess.unknowns import Unknown, unknowns
 from askback.core.models import Answer, Company, Plan, Question
 from askback.core.taxonomy import CATEGORY_IDS, role_label
-from askback.errors import AskbackError, UsageError
+from askback.errors import UsageError
+from askback.runtime import Runtime
 from askback.store import answers as answer_store
 from askback.store import assess as store
 from askback.store import companies as company_store
 from askback.store import plans as plan_store
 from askback.store import profiles
 from askback.store import research as research_store
-from askback.store.db import Database
 
 if TYPE_CHECKING:
     import numpy as np
@@ -57,13 +56,12 @@ MAX_COMPANIES = 8
 class Models:
     """The flag detector and claim classifier, reading vectors through the database's cache."""
 
-    def __init__(self, session: Session) -> None:
-        from askback.nlp.embeddings import default_embedder
+    def __init__(self, session: Session, runtime: Runtime) -> None:
         from askback.research.vectors import embed_cached
 
         self.embed: Callable[[Sequence[str]], Vectors] | None = None  # without a model: phrases and TF-IDF
-        with contextlib.suppress(AskbackError):
-            embedder = default_embedder()
+        embedder = runtime.embedder_or_none()
+        if embedder is not None:
             self.embed = lambda texts: embed_cached(session, embedder, texts)[0]
         self.flags = FlagDetector(self.embed)
         self.claims = ClaimClassifier(self.embed)
@@ -82,12 +80,12 @@ class Models:
 # --- accounts ------------------------------------------------------------------------------
 
 
-def add_accounts(db: Database, company_name: str, drafts: Sequence[reading.AccountDraft]) -> list[tuple[int, bool]]:
+def add_accounts(runtime: Runtime, company_name: str, drafts: Sequence[reading.AccountDraft]) -> list[tuple[int, bool]]:
     """Classify and store accounts, all or none; (account id, whether it was new) for each."""
     checked = [reading.check(d) for d in drafts]
-    with db.session() as session:
+    with runtime.session() as session:
         company = company_store.ensure(session, company_name)
-        models = Models(session)
+        models = Models(session, runtime)
         results = []
         for draft in checked:
             record, new = store.add_account(session, _classified(models, company.id, draft))
@@ -126,21 +124,21 @@ def _classified(models: Models, company_id: int, draft: reading.AccountDraft) ->
     )
 
 
-def list_accounts(db: Database, company_name: str) -> tuple[Company, list[store.AccountRecord]]:
-    with db.session() as session:
+def list_accounts(runtime: Runtime, company_name: str) -> tuple[Company, list[store.AccountRecord]]:
+    with runtime.session() as session:
         company = company_store.get(session, company_name)
         return company, store.accounts(session, company.id)
 
 
-def get_account(db: Database, account_id: int) -> tuple[Company, store.AccountRecord]:
-    with db.session() as session:
+def get_account(runtime: Runtime, account_id: int) -> tuple[Company, store.AccountRecord]:
+    with runtime.session() as session:
         record = store.account(session, account_id)
         company = next(c for c in company_store.list_all(session) if c.id == record.company_id)
         return company, record
 
 
-def remove_account(db: Database, account_id: int) -> None:
-    with db.session() as session:
+def remove_account(runtime: Runtime, account_id: int) -> None:
+    with runtime.session() as session:
         store.remove_account(session, account_id)
 
 
@@ -191,10 +189,10 @@ class AccountsSummary:
         }
 
 
-def accounts_summary(db: Database, company_name: str) -> AccountsSummary:
-    with db.session() as session:
+def accounts_summary(runtime: Runtime, company_name: str) -> AccountsSummary:
+    with runtime.session() as session:
         company = company_store.get(session, company_name)
-        return _summary(session, Models(session), company)
+        return _summary(session, Models(session, runtime), company)
 
 
 def _summary(session: Session, models: Models, company: Company) -> AccountsSummary:
@@ -213,9 +211,9 @@ def _summary(session: Session, models: Models, company: Company) -> AccountsSumm
 # --- offers --------------------------------------------------------------------------------
 
 
-def add_offer(db: Database, company_name: str, offer: store.OfferRecord) -> tuple[Company, store.OfferRecord]:
+def add_offer(runtime: Runtime, company_name: str, offer: store.OfferRecord) -> tuple[Company, store.OfferRecord]:
     check_offer(offer)
-    with db.session() as session:
+    with runtime.session() as session:
         company = company_store.ensure(session, company_name)
         saved = store.add_offer(session, _with_company(offer, company.id))
         return company, saved
@@ -228,10 +226,10 @@ def _with_company(offer: store.OfferRecord, company_id: int) -> store.OfferRecor
 
 
 def list_offers(
-    db: Database, company_name: str | None, currency: str | None, rates: Mapping[str, float]
+    runtime: Runtime, company_name: str | None, currency: str | None, rates: Mapping[str, float]
 ) -> list[tuple[Company, Yearly]]:
     """Every offer (or one company's) per year in one currency."""
-    with db.session() as session:
+    with runtime.session() as session:
         known = {c.id: c for c in company_store.list_all(session)}
         ids = [company_store.get(session, company_name).id] if company_name else None
         found = store.offers(session, ids)
@@ -313,7 +311,7 @@ class _Inputs:
 
 
 def compare(
-    db: Database,
+    runtime: Runtime,
     company_names: Sequence[str],
     currency: str | None = None,
     rates: Mapping[str, float] | None = None,
@@ -327,28 +325,28 @@ def compare(
     from askback.bank.loader import load_bank
 
     bank = load_bank()
-    with db.session() as session:
+    with runtime.session() as session:
         found = [company_store.get(session, n) for n in names]
         if priorities is None:
             saved = profiles.load(session)
             priorities = dict(saved.priorities) if saved else {}
-        models = Models(session)
+        models = Models(session, runtime)
         inputs = [_gather(session, models, c, bank) for c in found]
         offers = _latest_offers(session, found)
     return _result(inputs, offers, dict(priorities), currency, dict(rates or {}), bank)
 
 
-def still_unknown(db: Database, companies: Sequence[Company]) -> dict[str, tuple[Unknown, ...]]:
+def still_unknown(runtime: Runtime, companies: Sequence[Company]) -> dict[str, tuple[Unknown, ...]]:
     """What is still unknown about each company (by slug), weighed by the saved priorities, with
     the question that would settle it: the part of a comparison ``askback status`` shows, without
     ranking or pay, so it needs no exchange rates."""
     from askback.bank.loader import load_bank
 
     bank = load_bank()
-    with db.session() as session:
+    with runtime.session() as session:
         saved = profiles.load(session)
         priorities = dict(saved.priorities) if saved else {}
-        models = Models(session)
+        models = Models(session, runtime)
         inputs = [_gather(session, models, c, bank) for c in companies]
     weights = scoring.component_weights(priorities)
     return {

@@ -13,7 +13,7 @@ from pathlib import Path
 from askback.bank.duplicates import similar_pairs
 from askback.bank.loader import DATA_DIR, load_bank
 from askback.errors import AskbackError, BankError
-from askback.nlp.embeddings import Embedder, default_embedder
+from askback.nlp.embeddings import Embedder, load_installed
 
 
 def main(argv: list[str]) -> int:
@@ -31,7 +31,7 @@ def main(argv: list[str]) -> int:
         print(f"  {cat}: {n} ({subs})")
     embedder: Embedder | None
     try:
-        embedder = default_embedder()
+        embedder = load_installed()  # a command of its own: it loads the model itself
     except AskbackError as exc:
         print(f"(semantic check skipped: {exc})")
         embedder = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -31,7 +32,11 @@ from askback.cli import (
     status,
     taxonomy,
 )
+from askback.cli.options import bind_runtime
 from askback.errors import AskbackError, UsageError
+
+if TYPE_CHECKING:
+    from askback.runtime import Runtime
 
 app = typer.Typer(
     name="askback",
@@ -44,6 +49,8 @@ app = typer.Typer(
     rich_markup_mode=None,
     add_completion=False,
 )
+
+app.callback()(bind_runtime)
 
 for module in (
     research,
@@ -67,9 +74,10 @@ for module in (
     module.register(app)
 
 
-def main() -> None:
+def main(runtime: Runtime | None = None) -> None:
+    """The console entry point; a caller (a test) may pass the runtime every command uses."""
     try:
-        app()
+        app(obj=runtime)
     except AskbackError as exc:
         if os.environ.get("ASKBACK_DEBUG"):
             raise

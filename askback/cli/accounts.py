@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from askback.cli.options import CompanyOption, open_db
+from askback.cli.options import CompanyOption, runtime
 from askback.cli.output import DocFormat, DocFormatOption, FormatOption, ListFormat, emit_rows
 from askback.errors import UsageError
 
@@ -62,7 +62,7 @@ def add(
     else:
         said = sys.stdin.read() if text == "-" else str(text)
         drafts = [check(AccountDraft(said, who, role, when, source))]
-    results = add_accounts(open_db(), company, drafts)
+    results = add_accounts(runtime(), company, drafts)
     new = [i for i, fresh in results if fresh]
     known = [i for i, fresh in results if not fresh]
     if new:
@@ -83,7 +83,7 @@ def list_accounts(company: CompanyOption, fmt: FormatOption = ListFormat.text) -
     """
     from askback.assess.service import list_accounts as load
 
-    _, records = load(open_db(), company)
+    _, records = load(runtime(), company)
     rows = [_row(r) for r in records]
     columns = [
         ("id", "Id"),
@@ -126,7 +126,7 @@ def show(
 
     from askback.assess.service import account_name, get_account
 
-    company, record = get_account(open_db(), account_id)
+    company, record = get_account(runtime(), account_id)
     sentences = [
         {"text": s.text, "kind": s.kind, "category": s.category, "sentiment": s.sentiment, "flags": list(s.flags)}
         for s in record.sentences
@@ -156,7 +156,7 @@ def summary(company: CompanyOption, fmt: DocFormatOption = DocFormat.text) -> No
 
     from askback.assess.service import accounts_summary
 
-    found = accounts_summary(open_db(), company)
+    found = accounts_summary(runtime(), company)
     if fmt is DocFormat.json:
         typer.echo(json.dumps(found.as_dict(), indent=2, ensure_ascii=False))
         return
@@ -197,5 +197,5 @@ def remove(account_id: Annotated[int, typer.Argument(help="The account's number.
     """
     from askback.assess.service import remove_account
 
-    remove_account(open_db(), account_id)
+    remove_account(runtime(), account_id)
     typer.echo(f"Removed account #{account_id}.")

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from askback.cli.options import CompanyOption, open_db
+from askback.cli.options import CompanyOption, runtime
 from askback.cli.output import FormatOption, ListFormat, emit_rows
 from askback.errors import UsageError
 
@@ -46,7 +46,7 @@ def add(
 
     if rating is not None and not 1 <= rating <= 5:
         raise UsageError(f"--rating must be from 1 to 5, not {rating}")
-    with open_db().session() as session:
+    with runtime().session() as session:
         plan = plans.get(session, plan_id)
         if question_id not in {i.question_id for i in plan.items}:
             raise UsageError(f"question {question_id!r} is not in plan {plan_id}")
@@ -62,7 +62,7 @@ def list_answers(company: CompanyOption, fmt: FormatOption = ListFormat.text) ->
     """
     from askback.store import answers, companies
 
-    with open_db().session() as session:
+    with runtime().session() as session:
         found = companies.get(session, company)
         rows = [
             {

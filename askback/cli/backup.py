@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from askback.cli.options import open_db
+from askback.cli.options import runtime
 
 
 def register(app: typer.Typer) -> None:
@@ -33,7 +33,7 @@ def export(
 
     if not everything:
         raise UsageError("say what to export: --all exports everything (askback plans export exports one plan)")
-    summary = export_all(open_db(), file)
+    summary = export_all(runtime().db, file)
     typer.echo(f"Exported {summary.rows} rows to {summary.path} ({describe_counts(summary.counts)}).", err=True)
     typer.echo(f"Not exported: {', '.join(SKIPPED)} (computed again when needed).", err=True)
 
@@ -52,5 +52,5 @@ def import_(
     """
     from askback.store.backup import describe_counts, import_all
 
-    summary = import_all(open_db(), file, replace=replace)
+    summary = import_all(runtime().db, file, replace=replace)
     typer.echo(f"Imported {summary.rows} rows from {summary.path} ({describe_counts(summary.counts)}).", err=True)

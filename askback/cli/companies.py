@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from askback.cli.options import open_db
+from askback.cli.options import runtime
 from askback.cli.output import FormatOption, ListFormat, emit_rows
 
 companies_app = typer.Typer()
@@ -34,7 +34,7 @@ def list_companies(fmt: FormatOption = ListFormat.text) -> None:
     """
     from askback.store import companies, plans
 
-    with open_db().session() as session:
+    with runtime().session() as session:
         known = companies.list_all(session)
         plan_counts = {c.id: len(plans.list_all(session, c.id)) for c in known}
     rows = [
@@ -62,6 +62,6 @@ def add(
     """
     from askback.store import companies
 
-    with open_db().session() as session:
+    with runtime().session() as session:
         company = companies.ensure(session, name, url=url)
     typer.echo(f"{company.name} ({company.slug})")

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from askback.cli.offers import CurrencyOption, RateOption
-from askback.cli.options import PriorityOption, open_db, parse_priorities
+from askback.cli.options import PriorityOption, parse_priorities, runtime
 from askback.errors import UsageError
 
 
@@ -50,7 +50,7 @@ def compare(
 
     if fmt is ReportFormat.pdf and out is None:
         raise UsageError("a PDF needs --out FILE")
-    result = run(open_db(), companies, currency, parse_rates(rate), parse_priorities(priority))
+    result = run(runtime(), companies, currency, parse_rates(rate), parse_priorities(priority))
     if fmt is ReportFormat.pdf:
         assert out is not None
         _write_bytes(out, report.to_pdf(result))

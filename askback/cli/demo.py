@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from askback.cli.options import InterviewerOption, MinutesOption, StageOption, open_db
+from askback.cli.options import InterviewerOption, MinutesOption, StageOption, runtime
 from askback.cli.output import DocFormat, DocFormatOption
 from askback.cli.prepare import ExplainOption, OutOption, show_plan
 
 if TYPE_CHECKING:
-    from askback.store.db import Database
+    from askback.runtime import Runtime
 
 
 def register(app: typer.Typer) -> None:
@@ -37,23 +37,23 @@ def demo(
     from askback.demo.service import load_demo
     from askback.plan.service import prepare
 
-    db = open_db()
-    company, _profile, summary = load_demo(db)
+    rt = runtime()
+    company, _profile, summary = load_demo(rt)
     typer.echo(
         f"Demo company {company.name}: {summary.pages_new + summary.pages_changed + summary.pages_unchanged} pages, "
         f"{summary.facts or 'no new'} facts researched from its bundled site.",
         err=True,
     )
-    plan = prepare(db, company.name, interviewer=interviewer, stage=stage, minutes=minutes)
+    plan = prepare(rt, company.name, interviewer=interviewer, stage=stage, minutes=minutes)
     show_plan(plan, fmt, explain, out)
-    _load_comparison(db)
+    _load_comparison(rt)
 
 
-def _load_comparison(db: Database) -> None:
+def _load_comparison(rt: Runtime) -> None:
     """After the plan: three demo companies' interviews, accounts and offers, for askback compare."""
     from askback.demo.service import load_comparison
 
-    loaded = load_comparison(db)
+    loaded = load_comparison(rt)
     typer.echo(
         f"Loaded interviews, employee accounts and offers for {len(loaded)} demo companies; next: "
         f"askback compare {' '.join(c.slug for c in loaded)}",

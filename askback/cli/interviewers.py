@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from askback.cli.options import CompanyOption, open_db
+from askback.cli.options import CompanyOption, runtime
 from askback.cli.output import FormatOption, ListFormat, emit_rows
 from askback.errors import UsageError
 
@@ -70,7 +70,7 @@ def add(
         from askback.people.reading import read_text
 
         text = read_text(file)
-    person = add_person(open_db(), company, name, title, role, text, on, stage)
+    person = add_person(runtime(), company, name, title, role, text, on, stage)
     typer.echo(f"Added {person.describe()}: {person.why}.")
 
 
@@ -82,7 +82,7 @@ def list_people(company: CompanyOption, fmt: FormatOption = ListFormat.text) -> 
     """
     from askback.people.interviewers import list_people as load
 
-    found, people = load(open_db(), company)
+    found, people = load(runtime(), company)
     rows = [_row(p) for p in people]
     columns = [("name", "Name"), ("title", "Title"), ("role", "Role"), ("why", "Why"), ("next", "Next interview")]
     emit_rows(
@@ -114,7 +114,7 @@ def show(company: CompanyOption, name: NameArgument, fmt: FormatOption = ListFor
     """
     from askback.people.interviewers import find
 
-    person = find(open_db(), company, name)
+    person = find(runtime(), company, name)
     if fmt is not ListFormat.text:
         emit_rows([person.as_dict()], [], fmt)
         return
@@ -135,7 +135,7 @@ def remove(company: CompanyOption, name: NameArgument) -> None:
     """
     from askback.people.interviewers import remove as remove_person
 
-    person = remove_person(open_db(), company, name)
+    person = remove_person(runtime(), company, name)
     typer.echo(f"Removed {person.name}.")
 
 
@@ -160,7 +160,7 @@ def add_interview(
     """
     from askback.people.interviewers import schedule
 
-    interview = schedule(open_db(), company, on, with_name, stage)
+    interview = schedule(runtime(), company, on, with_name, stage)
     who = f" with {interview.interviewer_name}" if interview.interviewer_name else ""
     typer.echo(f"Interview #{interview.id} on {interview.when}{who}.")
 
@@ -179,7 +179,7 @@ def list_interviews(
 
     from askback.people.interviewers import calendar
 
-    found = calendar(open_db(), company, None if past else date.today())
+    found = calendar(runtime(), company, None if past else date.today())
     rows = [
         {
             "id": i.id,
@@ -217,5 +217,5 @@ def remove_interview(
     """
     from askback.people.interviewers import unschedule
 
-    unschedule(open_db(), interview_id)
+    unschedule(runtime(), interview_id)
     typer.echo(f"Removed interview #{interview_id}.")

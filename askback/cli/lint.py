@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from askback.cli.options import open_db
+from askback.cli.options import runtime
 from askback.cli.output import ListFormat
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def lint(
         raise UsageError("give questions as arguments or with --file (one per line)")
     if len(texts) > MAX_QUESTIONS:
         raise UsageError(f"at most {MAX_QUESTIONS} questions at a time; got {len(texts)}")
-    results = lint_questions(open_db(), texts, company=company, interviewer=interviewer, stage=stage)
+    results = lint_questions(runtime(), texts, company=company, interviewer=interviewer, stage=stage)
     if fmt is ListFormat.text:
         _show(results)
     else:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from askback.cli.options import CompanyOption, open_db
+from askback.cli.options import CompanyOption, runtime
 from askback.cli.output import FormatOption, ListFormat, emit_rows
 
 offers_app = typer.Typer()
@@ -90,7 +90,7 @@ def add(
         start=start.strip(),
         deadline=answer_by,
     )
-    found, saved = add_offer(open_db(), company, offer)
+    found, saved = add_offer(runtime(), company, offer)
     due = f"; answer by {saved.deadline.isoformat()}" if saved.deadline else ""
     typer.echo(f"Offer #{saved.id} saved for {found.name}{due}.")
 
@@ -111,7 +111,7 @@ def list_offers(
     from askback.assess.offers import parse_rates
     from askback.assess.service import list_offers as load
 
-    found = load(open_db(), company, currency, parse_rates(rate))
+    found = load(runtime(), company, currency, parse_rates(rate))
     rows = [{"id": y.offer.id, "company": c.name, **y.as_dict()} for c, y in found]
     columns = [
         ("id", "Id"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -9,7 +10,7 @@ import typer
 from askback.errors import UsageError
 
 if TYPE_CHECKING:
-    from askback.store.db import Database
+    from askback.runtime import Runtime
 
 CompanyOption = Annotated[str, typer.Option("--company", "-c", help="Company name (or its slug).")]
 InterviewerOption = Annotated[
@@ -69,7 +70,43 @@ def parse_signals(values: list[str] | None) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(values))
 
 
-def open_db() -> Database:
-    from askback.store.db import open_database
+class _Door:
+    """One command's runtime: the caller's (tests pass theirs as the context object), else one
+    over the configured database, opened on first use (``--help`` opens nothing) and closed
+    when the command ends."""
 
-    return open_database()
+    def __init__(self, given: Runtime | None) -> None:
+        self._given = given
+        self._opened: Runtime | None = None
+
+    def runtime(self) -> Runtime:
+        if self._given is not None:
+            return self._given
+        if self._opened is None:
+            from askback.runtime import Runtime
+
+            self._opened = Runtime.open()
+        return self._opened
+
+    def close(self) -> None:
+        if self._opened is not None:
+            self._opened.close()
+            self._opened = None
+
+
+_DOOR: ContextVar[_Door | None] = ContextVar("askback_cli_runtime", default=None)
+
+
+def bind_runtime(ctx: typer.Context) -> None:
+    """Called once per invocation, before the command: where :func:`runtime` finds its runtime."""
+    door = _Door(ctx.obj)
+    ctx.call_on_close(door.close)
+    _DOOR.set(door)
+
+
+def runtime() -> Runtime:
+    """The runtime of the command being run."""
+    door = _DOOR.get()
+    if door is None:
+        raise RuntimeError("askback's commands run through askback.cli.app, which binds their runtime")
+    return door.runtime()

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from askback.cli.options import open_db
+from askback.cli.options import runtime
 from askback.cli.output import DocFormat, DocFormatOption, FormatOption, ListFormat, emit_rows
 from askback.cli.prepare import ExplainOption, OutOption, show_plan
 
@@ -42,8 +42,7 @@ def list_plans(
     """
     from askback.store import companies, plans
 
-    db = open_db()
-    with db.session() as session:
+    with runtime().session() as session:
         company_id = companies.get(session, company).id if company else None
         saved = plans.list_all(session, company_id)
     rows = [
@@ -84,7 +83,7 @@ def show(
     """
     from askback.store import plans
 
-    with open_db().session() as session:
+    with runtime().session() as session:
         plan = plans.get(session, plan_id)
     show_plan(plan, fmt, explain, out)
 

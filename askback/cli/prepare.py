@@ -14,9 +14,9 @@ from askback.cli.options import (
     PriorityOption,
     SignalOption,
     StageOption,
-    open_db,
     parse_priorities,
     parse_signals,
+    runtime,
 )
 from askback.cli.output import DocFormat, DocFormatOption
 from askback.core.models import Plan
@@ -51,7 +51,7 @@ def prepare(
     from askback.plan.service import prepare as prepare_plan
 
     plan = prepare_plan(
-        open_db(),
+        runtime(),
         company,
         interviewer=interviewer,
         stage=stage,

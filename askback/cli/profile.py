@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from askback.cli.options import PriorityOption, SignalOption, open_db, parse_priorities, parse_signals
+from askback.cli.options import PriorityOption, SignalOption, parse_priorities, parse_signals, runtime
 from askback.cli.output import FormatOption, ListFormat, emit_rows
 from askback.errors import UsageError
 
@@ -35,7 +35,7 @@ def show(fmt: FormatOption = ListFormat.text) -> None:
     """
     from askback.store import profiles
 
-    with open_db().session() as session:
+    with runtime().session() as session:
         profile = profiles.load(session)
     if profile is None:
         typer.echo("No profile yet. Try: askback profile set --role 'Backend engineer' --priority mentoring=3")
@@ -72,7 +72,7 @@ def set_profile(
 
     if seniority is not None and seniority not in SENIORITIES:
         raise UsageError(f"unknown seniority {seniority!r}; choose one of {', '.join(SENIORITIES)}")
-    with open_db().session() as session:
+    with runtime().session() as session:
         current = profiles.load(session) or Profile()
         updated = Profile(
             role=role if role is not None else current.role,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from askback.cli.options import CompanyOption, open_db
+from askback.cli.options import CompanyOption, runtime
 from askback.cli.output import FormatOption, ListFormat, console, counted, emit_rows
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def research(
 
     if max_pages < 1:
         raise UsageError("--max-pages must be at least 1")
-    db = open_db()
+    rt = runtime()
     if sys.stderr.isatty() and fmt is ListFormat.text:
         from rich.progress import Progress, SpinnerColumn, TextColumn
 
@@ -57,7 +57,7 @@ def research(
                 bar.update(task, description=f"{seen[0]} read · finding topics: {done:,} of {total:,} sentences")
 
             summary = run(
-                db,
+                rt,
                 company,
                 sources,
                 max_pages=max_pages,
@@ -66,7 +66,7 @@ def research(
                 on_embedding=embedding,
             )
     else:
-        summary = run(db, company, sources, max_pages=max_pages, allow_private=allow_private)
+        summary = run(rt, company, sources, max_pages=max_pages, allow_private=allow_private)
     _show_summary(summary, fmt)
 
 
@@ -110,7 +110,7 @@ def facts(
 
     if topic is not None and topic not in RESEARCH_TOPIC_IDS:
         raise UsageError(f"unknown topic {topic!r}; askback taxonomy topics lists them")
-    with open_db().session() as session:
+    with runtime().session() as session:
         found = companies.get(session, company)
         listed = store.facts(session, found.id, topic)
     rows = [

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from askback.cli.options import open_db
+from askback.cli.options import runtime
 
 if TYPE_CHECKING:
     from askback.assess.unknowns import Unknown
@@ -31,7 +31,7 @@ def status(fmt: StatusFormat = "text") -> None:
 
     if fmt not in ("text", "json"):
         raise UsageError(f"--format is text or json, not {fmt!r}")
-    found = load(open_db())
+    found = load(runtime())
     if fmt == "json":
         typer.echo(json.dumps([s.as_dict() for s in found], indent=2, ensure_ascii=False))
         return

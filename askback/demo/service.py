@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from askback.core.datafile import load_yaml
 from askback.core.models import Company, Profile
 from askback.research.service import ResearchSummary, research
+from askback.runtime import Runtime
 from askback.store import companies, profiles
-from askback.store.db import Database
 
 DEMO_DIR = Path(__file__).parent
 SITE_DIR = DEMO_DIR / "site"
@@ -47,26 +47,26 @@ def demo_company() -> DemoCompany:
     )
 
 
-def load_demo(db: Database) -> tuple[Company, Profile, ResearchSummary]:
+def load_demo(runtime: Runtime) -> tuple[Company, Profile, ResearchSummary]:
     """Register and research the demo company; give the user the demo profile if they have none.
 
     Research is incremental, so running the demo again costs little.
     """
     demo = demo_company()
-    with db.session() as session:
+    with runtime.session() as session:
         company = companies.ensure(session, demo.name, url=demo.url, about=demo.about)
         profile = profiles.load(session)
         if profile is None:
             profiles.save(session, demo.profile)
             profile = demo.profile
-    summary = research(db, demo.name, [str(demo.site)])
+    summary = research(runtime, demo.name, [str(demo.site)])
     return company, profile, summary
 
 
 COMPANIES_DIR = DEMO_DIR / "companies"
 
 
-def load_comparison(db: Database) -> list[Company]:
+def load_comparison(runtime: Runtime) -> list[Company]:
     """The three demo companies' interviews, notes, employee accounts and offers, loaded once.
 
     Interviews become saved plans of the questions asked, with their answers and notes, as if
@@ -78,15 +78,15 @@ def load_comparison(db: Database) -> list[Company]:
     loaded = []
     for path in sorted(COMPANIES_DIR.glob("*.yaml"), key=lambda p: (p != main, p.name)):
         raw = load_yaml(path)
-        loaded.append(_load_company(db, raw))
+        loaded.append(_load_company(runtime, raw))
     return loaded
 
 
-def _load_company(db: Database, raw: dict[str, Any]) -> Company:
+def _load_company(runtime: Runtime, raw: dict[str, Any]) -> Company:
     from askback.assess import service as assess
     from askback.assess.accounts import AccountDraft
 
-    with db.session() as session:
+    with runtime.session() as session:
         company = companies.ensure(session, raw["name"], about=raw.get("about"))
         for interview in raw.get("interviews", ()):
             _load_interview(session, company, interview)
@@ -97,9 +97,9 @@ def _load_company(db: Database, raw: dict[str, Any]) -> Company:
         for a in raw.get("accounts", ())
     ]
     if drafts:
-        assess.add_accounts(db, company.name, drafts)
+        assess.add_accounts(runtime, company.name, drafts)
     if raw.get("offer"):
-        _load_offer(db, company, raw["offer"])
+        _load_offer(runtime, company, raw["offer"])
     return company
 
 
@@ -148,7 +148,7 @@ def _load_interview(session: Session, company: Company, interview: dict[str, Any
         )
 
 
-def _load_offer(db: Database, company: Company, raw: dict[str, Any]) -> None:
+def _load_offer(runtime: Runtime, company: Company, raw: dict[str, Any]) -> None:
     from askback.assess import service as assess
     from askback.assess.offers import check_equity
     from askback.store import assess as store
@@ -164,7 +164,7 @@ def _load_offer(db: Database, company: Company, raw: dict[str, Any]) -> None:
         location=raw.get("location", ""),
         start=str(raw.get("start", "")),
     )
-    with db.session() as session:
+    with runtime.session() as session:
         if store.same_offer_exists(session, offer):
             return
-    assess.add_offer(db, company.name, offer)
+    assess.add_offer(runtime, company.name, offer)

@@ -12,7 +12,6 @@ import hashlib
 import importlib.util
 import os
 from collections.abc import Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -147,7 +146,9 @@ class MiniLM:
         return result
 
 
-@lru_cache(maxsize=1)
-def default_embedder() -> Embedder:
-    """The installed model, loaded once per process; raises :class:`EmbeddingUnavailable`."""
+def load_installed() -> Embedder:
+    """The installed model, loaded anew; raises :class:`EmbeddingUnavailable`.
+
+    A :class:`askback.runtime.Runtime` calls this once and keeps the result for its lifetime.
+    """
     return MiniLM(model_path(), tokenizer_path())

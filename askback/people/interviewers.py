@@ -19,9 +19,9 @@ from askback.core.people import Interview, Interviewer
 from askback.errors import NotFoundError, UsageError
 from askback.people.roles import infer_role
 from askback.people.titles import Level, job_level
+from askback.runtime import Runtime
 from askback.store import companies, profiles
 from askback.store import people as store
-from askback.store.db import Database
 
 MAX_NOTES = 20_000  # a bio, a talk's abstract or a blog post; more is not notes
 
@@ -79,7 +79,7 @@ def check_stage(stage: str | None) -> str | None:
 
 
 def add(
-    db: Database,
+    runtime: Runtime,
     company_name: str,
     name: str,
     title: str,
@@ -99,7 +99,7 @@ def add(
     check_role(role)
     check_stage(stage)
     when = parse_when(on, "interview date") if on else None
-    with db.session() as session:
+    with runtime.session() as session:
         company = companies.ensure(session, company_name)
         person = store.add_interviewer(session, Interviewer(0, company.id, name, title, notes, role))
         if when is not None:
@@ -107,15 +107,15 @@ def add(
         return people_of(session, company, [person])[0]
 
 
-def list_people(db: Database, company_name: str) -> tuple[Company, list[Person]]:
-    with db.session() as session:
+def list_people(runtime: Runtime, company_name: str) -> tuple[Company, list[Person]]:
+    with runtime.session() as session:
         company = companies.get(session, company_name)
         return company, people_of(session, company, store.interviewers(session, company.id))
 
 
-def find(db: Database, company_name: str, name: str) -> Person:
+def find(runtime: Runtime, company_name: str, name: str) -> Person:
     """The interviewer called ``name``; an unknown name lists the known ones in one line."""
-    with db.session() as session:
+    with runtime.session() as session:
         company = companies.get(session, company_name)
         return find_in(session, company, name)
 
@@ -133,8 +133,8 @@ def find_in(session: Session, company: Company, name: str) -> Person:
     return people_of(session, company, [found])[0]
 
 
-def remove(db: Database, company_name: str, name: str) -> Person:
-    with db.session() as session:
+def remove(runtime: Runtime, company_name: str, name: str) -> Person:
+    with runtime.session() as session:
         company = companies.get(session, company_name)
         person = find_in(session, company, name)
         store.remove_interviewer(session, person.interviewer.id)
@@ -142,29 +142,29 @@ def remove(db: Database, company_name: str, name: str) -> Person:
 
 
 def schedule(
-    db: Database, company_name: str, on: str, with_name: str | None = None, stage: str | None = None
+    runtime: Runtime, company_name: str, on: str, with_name: str | None = None, stage: str | None = None
 ) -> Interview:
     """Put an interview on the calendar, with a known interviewer or nobody named yet."""
     day, time = parse_when(on, "interview date")
     check_stage(stage)
-    with db.session() as session:
+    with runtime.session() as session:
         company = companies.get(session, company_name)
         person = find_in(session, company, with_name) if with_name else None
         return store.add_interview(session, company.id, day, time, stage, person.interviewer.id if person else None)
 
 
 def calendar(
-    db: Database, company_name: str | None = None, since: date | None = None
+    runtime: Runtime, company_name: str | None = None, since: date | None = None
 ) -> list[tuple[Company, Interview]]:
     """Interviews in date order (from ``since`` on, when given), each with its company."""
-    with db.session() as session:
+    with runtime.session() as session:
         known = {c.id: c for c in companies.list_all(session)}
         ids = [companies.get(session, company_name).id] if company_name else None
         return [(known[i.company_id], i) for i in store.interviews(session, ids) if since is None or i.day >= since]
 
 
-def unschedule(db: Database, interview_id: int) -> None:
-    with db.session() as session:
+def unschedule(runtime: Runtime, interview_id: int) -> None:
+    with runtime.session() as session:
         store.remove_interview(session, interview_id)
 
 

@@ -18,11 +18,11 @@ from askback.core import taxonomy
 from askback.core.models import Company
 from askback.core.people import Interview
 from askback.people.interviewers import Person, people_of
+from askback.runtime import Runtime
 from askback.store import assess as offer_store
 from askback.store import companies, plans
 from askback.store import people as store
 from askback.store.assess import OfferRecord
-from askback.store.db import Database
 
 MAX_UNKNOWNS = 3  # the heaviest few; askback compare lists them all
 
@@ -80,11 +80,11 @@ class Status:
         }
 
 
-def status(db: Database, today: date | None = None, unknowns: bool = True) -> list[Status]:
+def status(runtime: Runtime, today: date | None = None, unknowns: bool = True) -> list[Status]:
     """Every company's process, most urgent first. ``unknowns=False`` skips the part that reads
     notes and accounts with the language models (the web app's quick view)."""
     today = today or date.today()
-    with db.session() as session:
+    with runtime.session() as session:
         known = companies.list_all(session)
         interviews = store.interviews(session, [c.id for c in known])
         offers = {o.company_id: o for o in offer_store.offers(session, [c.id for c in known])}  # newest wins
@@ -92,7 +92,7 @@ def status(db: Database, today: date | None = None, unknowns: bool = True) -> li
         people = {
             c.id: {p.interviewer.id: p for p in people_of(session, c, store.interviewers(session, c.id))} for c in known
         }
-    missing = _unknowns(db, known) if unknowns and known else {}
+    missing = _unknowns(runtime, known) if unknowns and known else {}
     found = []
     for company in known:
         own = [i for i in interviews if i.company_id == company.id]
@@ -114,10 +114,10 @@ def status(db: Database, today: date | None = None, unknowns: bool = True) -> li
     return sorted(found, key=_urgency)
 
 
-def _unknowns(db: Database, known: Sequence[Company]) -> dict[str, tuple[Unknown, ...]]:
+def _unknowns(runtime: Runtime, known: Sequence[Company]) -> dict[str, tuple[Unknown, ...]]:
     from askback.assess.service import still_unknown
 
-    return still_unknown(db, known)
+    return still_unknown(runtime, known)
 
 
 def _furthest(stages: Sequence[str]) -> str | None:

@@ -6,11 +6,12 @@ step reads the database and runs the embedding model.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy.orm import Session
 
 from askback.bank.loader import load_bank
 from askback.core.models import Company, Fact
-from askback.errors import AskbackError
 from askback.nlp.form import question_form
 from askback.plan import checks
 from askback.plan.answered import FactIndex
@@ -18,12 +19,19 @@ from askback.plan.builder import Grounding
 from askback.plan.ground import Grounded, grounded_questions
 from askback.store import research as research_store
 
+if TYPE_CHECKING:
+    from askback.nlp.embeddings import Embedder
+    from askback.runtime import Runtime
 
-def load_grounding(session: Session, company: Company) -> Grounding:
+
+def load_grounding(session: Session, company: Company, runtime: Runtime) -> Grounding:
+    """Grounded questions from the company's facts, and the bank questions they answer
+    (found by meaning, so only where the runtime has an embedder)."""
     facts = research_store.facts(session, company.id)
     if not facts:
         return Grounding()
-    answered = _answered_bank_questions(session, facts)
+    embedder = runtime.embedder_or_none()  # loaded only for a company with facts
+    answered = _answered_bank_questions(session, facts, embedder) if embedder is not None else {}
     by_id = {f.id: f for f in facts}
     extra = [by_id[fact_id] for fact_id in answered.values() if fact_id in by_id]
     grounded = [g for g in _unique(grounded_questions(facts) + grounded_questions(extra)) if _passes(g.question.text)]
@@ -46,15 +54,10 @@ def _passes(text: str) -> bool:
     )
 
 
-def _answered_bank_questions(session: Session, facts: list[Fact]) -> dict[str, int]:
+def _answered_bank_questions(session: Session, facts: list[Fact], embedder: Embedder) -> dict[str, int]:
     """Bank questions whose answer is in the research: question id -> the fact that answers it."""
-    from askback.nlp.embeddings import default_embedder
     from askback.research.vectors import embed_cached, embed_fixed
 
-    try:
-        embedder = default_embedder()
-    except AskbackError:
-        return {}
     candidates = [q for q in load_bank() if q.googleable]
     if not candidates:
         return {}

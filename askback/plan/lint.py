@@ -22,7 +22,7 @@ from askback.nlp.text import content_tokens
 from askback.plan import checks
 from askback.plan.answered import Evidence, FactIndex
 from askback.plan.checks import Problem
-from askback.store.db import Database
+from askback.runtime import Runtime
 
 if TYPE_CHECKING:
     from askback.nlp.embeddings import Embedder, Vectors
@@ -75,17 +75,17 @@ class LintContext:
 
 
 def lint_questions(
-    db: Database,
+    runtime: Runtime,
     texts: Sequence[str],
     company: str | None = None,
     interviewer: str | None = None,
     stage: str | None = None,
 ) -> list[LintResult]:
-    context = load_context(db, company, interviewer, stage)
+    context = load_context(runtime, company, interviewer, stage)
     return lint_with(context, texts)
 
 
-def load_context(db: Database, company: str | None, interviewer: str | None, stage: str | None) -> LintContext:
+def load_context(runtime: Runtime, company: str | None, interviewer: str | None, stage: str | None) -> LintContext:
     from askback.core import taxonomy
     from askback.store import companies
     from askback.store import research as research_store
@@ -95,26 +95,25 @@ def load_context(db: Database, company: str | None, interviewer: str | None, sta
     if stage is not None and stage not in taxonomy.STAGE_IDS:
         raise UsageError(f"unknown stage {stage!r}; choose one of {', '.join(taxonomy.STAGE_IDS)}")
     context = LintContext(interviewer=interviewer, stage=stage)
-    with db.session() as session:
+    with runtime.session() as session:
         if company is not None:
             context.company = companies.get(session, company)
             context.facts = research_store.facts(session, context.company.id)
             context.company_terms = distinctive_terms(context.company, context.facts)
-        _load_semantics(session, context)
+        _load_semantics(session, runtime, context)
     return context
 
 
-def _load_semantics(session: object, context: LintContext) -> None:
+def _load_semantics(session: object, runtime: Runtime, context: LintContext) -> None:
     """The embedding model and what is compared with it; without it the linter still works lexically."""
     from sqlalchemy.orm import Session
 
-    from askback.nlp.embeddings import default_embedder
     from askback.plan.categorise import Categoriser, examples
     from askback.research.vectors import embed_cached, embed_fixed
 
     assert isinstance(session, Session)
     try:
-        context.embedder = embedder = default_embedder()
+        context.embedder = embedder = runtime.embedder()
     except AskbackError:
         return
     from askback.research.topics import Thresholds, TopicClassifier

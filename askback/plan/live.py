@@ -13,38 +13,38 @@ from uuid import uuid4
 from askback.core import taxonomy
 from askback.core.models import ITEM_STATUSES, Answer, Plan, PlanItem
 from askback.errors import UsageError
+from askback.runtime import Runtime
 from askback.store import answers as answer_store
 from askback.store import plans as store
-from askback.store.db import Database
 from askback.store.models import PlanItemRow
 
 MAX_NOTE_CHARS = 100_000
 
 
-def get(db: Database, plan_id: int) -> Plan:
-    with db.session() as session:
+def get(runtime: Runtime, plan_id: int) -> Plan:
+    with runtime.session() as session:
         return store.get(session, plan_id)
 
 
-def set_status(db: Database, plan_id: int, item_id: int, status: str) -> None:
+def set_status(runtime: Runtime, plan_id: int, item_id: int, status: str) -> None:
     if status not in ITEM_STATUSES:
         raise UsageError(f"status must be one of {', '.join(ITEM_STATUSES)}, not {status!r}")
-    with db.session() as session:
+    with runtime.session() as session:
         store.item_row(session, plan_id, item_id).status = status
 
 
-def save_note(db: Database, plan_id: int, item_id: int, text: str) -> datetime:
+def save_note(runtime: Runtime, plan_id: int, item_id: int, text: str) -> datetime:
     text = _storable(text)
     now = datetime.now(UTC)
-    with db.session() as session:
+    with runtime.session() as session:
         row = store.item_row(session, plan_id, item_id)
         row.note, row.note_saved_at = text, now
     return now
 
 
-def save_plan_notes(db: Database, plan_id: int, text: str) -> datetime:
+def save_plan_notes(runtime: Runtime, plan_id: int, text: str) -> datetime:
     text = _storable(text)
-    with db.session() as session:
+    with runtime.session() as session:
         store.plan_row(session, plan_id).notes = text
     return datetime.now(UTC)
 
@@ -57,28 +57,28 @@ def _storable(text: str) -> str:
     return text.replace("\x00", "")
 
 
-def record_answer(db: Database, plan_id: int, item_id: int, text: str, rating: int | None) -> Answer:
+def record_answer(runtime: Runtime, plan_id: int, item_id: int, text: str, rating: int | None) -> Answer:
     """The answer to one question of the plan (replacing an earlier one from the same plan)."""
     if rating is not None and not 1 <= rating <= 5:
         raise UsageError(f"a rating is from 1 to 5, not {rating}")
-    with db.session() as session:
+    with runtime.session() as session:
         plan = store.plan_row(session, plan_id)
         item = store.item_row(session, plan_id, item_id)
         answer = Answer(item.question_id, plan.interviewer, _storable(text).strip(), rating, plan_id)
         return answer_store.replace(session, plan.company_id, answer)
 
 
-def rate_categories(db: Database, plan_id: int, ratings: dict[str, int]) -> None:
+def rate_categories(runtime: Runtime, plan_id: int, ratings: dict[str, int]) -> None:
     for category, rating in ratings.items():
         if category not in taxonomy.CATEGORY_IDS or not 1 <= rating <= 5:
             raise UsageError(f"ratings are 1-5 per category id; got {category}={rating}")
-    with db.session() as session:
+    with runtime.session() as session:
         store.plan_row(session, plan_id).category_ratings = dict(ratings)
 
 
-def reorder(db: Database, plan_id: int, item_ids: Sequence[int]) -> None:
+def reorder(runtime: Runtime, plan_id: int, item_ids: Sequence[int]) -> None:
     """Put the main questions in the order given; backups keep theirs, after them."""
-    with db.session() as session:
+    with runtime.session() as session:
         row = store.plan_row(session, plan_id)
         main = [i for i in row.items if i.kind == "main"]
         if sorted(item_ids) != sorted(i.id for i in main):
@@ -88,21 +88,21 @@ def reorder(db: Database, plan_id: int, item_ids: Sequence[int]) -> None:
         store.renumber(session, row, [by_id[i] for i in item_ids] + backups)
 
 
-def move(db: Database, plan_id: int, item_id: int, offset: int) -> None:
+def move(runtime: Runtime, plan_id: int, item_id: int, offset: int) -> None:
     """Move a main question up (-1) or down (+1): what keyboard reordering needs."""
-    plan = get(db, plan_id)
+    plan = get(runtime, plan_id)
     ids = [i.id for i in plan.main if i.id is not None]
     if item_id not in ids:
         raise UsageError(f"item {item_id} is not a main question of plan {plan_id}")
     at = ids.index(item_id)
     to = max(0, min(len(ids) - 1, at + offset))
     ids.insert(to, ids.pop(at))
-    reorder(db, plan_id, ids)
+    reorder(runtime, plan_id, ids)
 
 
-def swap_in_backup(db: Database, plan_id: int, backup_id: int) -> None:
+def swap_in_backup(runtime: Runtime, plan_id: int, backup_id: int) -> None:
     """A backup takes the place of the question it stands in for, which becomes a backup."""
-    with db.session() as session:
+    with runtime.session() as session:
         row = store.plan_row(session, plan_id)
         backup = store.item_row(session, plan_id, backup_id)
         if backup.kind != "backup":
@@ -120,8 +120,8 @@ def swap_in_backup(db: Database, plan_id: int, backup_id: int) -> None:
         store.renumber(session, row, ordered)
 
 
-def remove(db: Database, plan_id: int, item_id: int) -> None:
-    with db.session() as session:
+def remove(runtime: Runtime, plan_id: int, item_id: int) -> None:
+    with runtime.session() as session:
         row = store.plan_row(session, plan_id)
         item = store.item_row(session, plan_id, item_id)
         row.items.remove(item)
@@ -129,12 +129,12 @@ def remove(db: Database, plan_id: int, item_id: int) -> None:
         store.renumber(session, row, sorted(row.items, key=lambda i: i.position))
 
 
-def add_own(db: Database, plan_id: int, text: str, category: str, subtopic: str) -> PlanItem:
+def add_own(runtime: Runtime, plan_id: int, text: str, category: str, subtopic: str) -> PlanItem:
     """The candidate's own question, added at the end of the main questions."""
     text = " ".join(text.split())
     if not text:
         raise UsageError("an empty question cannot be added")
-    with db.session() as session:
+    with runtime.session() as session:
         row = store.plan_row(session, plan_id)
         main = sorted((i for i in row.items if i.kind == "main"), key=lambda i: i.position)
         backups = sorted((i for i in row.items if i.kind != "main"), key=lambda i: i.position)
@@ -197,15 +197,15 @@ def related(plan: Plan, words: str, limit: int = 6) -> list[dict[str, str]]:
     return result
 
 
-def note_times(db: Database, plan_id: int) -> dict[int, datetime | None]:
+def note_times(runtime: Runtime, plan_id: int) -> dict[int, datetime | None]:
     """When each item's note was last saved: the live view shows it, and compares it with unsaved local text."""
-    with db.session() as session:
+    with runtime.session() as session:
         return {i.id: i.note_saved_at for i in store.plan_row(session, plan_id).items}
 
 
-def answers_for_plan(db: Database, plan_id: int) -> dict[str, Answer]:
+def answers_for_plan(runtime: Runtime, plan_id: int) -> dict[str, Answer]:
     """The answers recorded for a plan's questions, by question id."""
-    with db.session() as session:
+    with runtime.session() as session:
         plan = store.plan_row(session, plan_id)
         return {a.question_id: a for a in answer_store.for_company(session, plan.company_id) if a.plan_id == plan_id}
 

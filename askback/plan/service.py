@@ -7,13 +7,13 @@ from askback.core.models import Plan, Profile
 from askback.plan.builder import History, build_plan
 from askback.plan.grounding import load_grounding
 from askback.plan.request import make_request
+from askback.runtime import Runtime
 from askback.store import answers as answer_store
 from askback.store import companies, plans, profiles
-from askback.store.db import Database
 
 
 def prepare(
-    db: Database,
+    runtime: Runtime,
     company_name: str,
     interviewer: str = "hiring-manager",
     stage: str | None = None,
@@ -28,12 +28,12 @@ def prepare(
     company the database has not seen yet is created, since preparing is often the first
     thing a candidate does.
     """
-    with db.session() as session:
+    with runtime.session() as session:
         saved = profiles.load(session) or Profile()
         profile = saved.with_overrides(role=role, priorities=priorities, signals=signals)
         request = make_request(profile, interviewer=interviewer, stage=stage, minutes=minutes)
         company = companies.ensure(session, company_name)
         history = History(answers=tuple(answer_store.for_company(session, company.id)))
-        grounding = load_grounding(session, company)
+        grounding = load_grounding(session, company, runtime)
         plan = build_plan(load_bank(), request, company, history, grounding)
         return plans.save(session, plan)

@@ -32,7 +32,7 @@ from uuid import uuid4
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from askback.errors import AskbackError, NotFoundError, StoreError, UsageError
-from askback.store.db import Database
+from askback.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ class JobProgress:
     embedding: Callable[[int, int], None]  # (sentences embedded so far, sentences to embed)
 
 
-Runner = Callable[[Database, "JobRequest", JobProgress], Any]
+Runner = Callable[[Runtime, "JobRequest", JobProgress], Any]
 
 
 @dataclass(frozen=True)
@@ -80,11 +80,11 @@ class JobStatus:
         return self.state in FINISHED
 
 
-def run_research(db: Database, request: JobRequest, progress: JobProgress) -> Any:
+def run_research(runtime: Runtime, request: JobRequest, progress: JobProgress) -> Any:
     from askback.research.service import research
 
     return research(
-        db,
+        runtime,
         request.company,
         request.sources,
         max_pages=request.max_pages,
@@ -97,7 +97,7 @@ def run_research(db: Database, request: JobRequest, progress: JobProgress) -> An
 class JobQueue:
     def __init__(
         self,
-        db: Database,
+        runtime: Runtime,
         *,
         workers: int = 2,
         max_pending: int = 50,
@@ -107,7 +107,7 @@ class JobQueue:
     ) -> None:
         if workers < 1 or max_pending < 0 or keep_finished < 0 or retries < 0:
             raise UsageError("workers must be at least 1; max_pending, keep_finished and retries cannot be negative")
-        self._db = db
+        self._runtime = runtime
         self._workers = workers
         self._max_pending = max_pending
         self._keep_finished = keep_finished
@@ -262,7 +262,7 @@ class JobQueue:
         for attempt in range(1, self._retries + 2):
             self._update(job_id, attempts=attempt)
             try:
-                result = self._runner(self._db, request, progress)
+                result = self._runner(self._runtime, request, progress)
             except AskbackError as exc:
                 if attempt <= self._retries and _transient(exc):
                     time.sleep(0.05 * attempt)

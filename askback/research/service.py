@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from askback.errors import AskbackError
-from askback.nlp.embeddings import Embedder, default_embedder
+from askback.nlp.embeddings import Embedder
 from askback.research.boilerplate import boilerplate, normalise
 from askback.research.documents import Document, RawPage, Sentence
 from askback.research.extract import extract
@@ -26,9 +26,9 @@ from askback.research.segment import sentences
 from askback.research.sources import Skip, read_source
 from askback.research.topics import TopicClassifier
 from askback.research.vectors import EmbedProgress, embed_cached, embed_fixed, text_hash
+from askback.runtime import Runtime
 from askback.store import companies
 from askback.store import research as store
-from askback.store.db import Database
 from askback.store.research import FactDraft
 
 
@@ -61,17 +61,16 @@ Progress = Callable[[str], None]  # called with each page as it is read
 
 
 def research(
-    db: Database,
+    runtime: Runtime,
     company_name: str,
     sources: Sequence[str],
     max_pages: int = 50,
     allow_private: bool = False,
     progress: Progress | None = None,
-    embedder: Embedder | None = None,
     on_embedding: EmbedProgress | None = None,
 ) -> ResearchSummary:
     started = time.perf_counter()
-    with db.session() as session:
+    with runtime.session() as session:
         company = companies.ensure(session, company_name)
         known = store.page_hashes(session, company.id)
     summary = ResearchSummary(company=company.name)
@@ -97,7 +96,7 @@ def research(
             document = extract(item)
             summary.notes.extend((item.ref, note) for note in document.notes)
             parsed.append(_Parsed(item, document, sentences(document.blocks), digest))
-    _store(db, company.id, parsed, seen, summary, embedder, on_embedding)
+    _store(runtime, company.id, parsed, seen, summary, on_embedding)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -133,20 +132,19 @@ def _unique_ref(item: RawPage, known: dict[str, tuple[str, str]]) -> RawPage:
 
 
 def _store(
-    db: Database,
+    runtime: Runtime,
     company_id: int,
     parsed: list[_Parsed],
     seen: dict[str, set[str]],
     summary: ResearchSummary,
-    embedder: Embedder | None,
     on_embedding: EmbedProgress | None,
 ) -> None:
     furniture = boilerplate([p.sentences for p in parsed])
     kept = [[s for s in p.sentences if normalise(s.text) not in furniture] for p in parsed]
     texts = [s.text for page in kept for s in page]
     summary.sentences = len(texts)
-    with db.session() as session:
-        topics = _classify(session, texts, summary, embedder, on_embedding)
+    with runtime.session() as session:
+        topics = _classify(session, texts, summary, runtime, on_embedding)
         cursor = 0
         for page, page_sentences in zip(parsed, kept, strict=True):
             drafts = []
@@ -175,7 +173,7 @@ def _classify(
     session: Session,
     texts: list[str],
     summary: ResearchSummary,
-    embedder: Embedder | None,
+    runtime: Runtime,
     on_embedding: EmbedProgress | None,
 ) -> list[list[tuple[str, float]]]:
     import numpy as np
@@ -183,7 +181,7 @@ def _classify(
     if not texts:
         return []  # nothing new: the model need not even be loaded
     try:
-        embedder = embedder or default_embedder()
+        embedder: Embedder = runtime.embedder()
     except AskbackError as exc:
         summary.semantic = False
         summary.notes.append(("embeddings", f"{exc}; topics come from keywords only"))

@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException
 
 from askback.errors import AskbackError, NotFoundError, UsageError
 from askback.research.jobs import JobQueue
-from askback.store.db import open_database
+from askback.runtime import Runtime
 from askback.web.linting import Linter
 from askback.web.routes import after, companies, live, plans, printing, profile, research
 from askback.web.security import MAX_BODY, Guard
@@ -30,18 +30,21 @@ def create_app(
     allowed_hosts: Iterable[str] | None = None,
     max_body: int = MAX_BODY,
     warm_linter: bool = False,
+    runtime: Runtime | None = None,
 ) -> FastAPI:
-    """The web app over the database at ``db_url`` (the configured one by default).
+    """The web app over the database at ``db_url`` (the configured one by default), or over
+    ``runtime`` when given (which the caller then closes: tests pass one with a fake embedder).
 
     With ``token`` every request must carry it (see :mod:`askback.web.security`); without
     one the app only answers to loopback host names. ``warm_linter`` loads the linter in the
     background at start and when a builder first opens for a company (``askback serve`` wants
     that; tests do not).
     """
-    db = open_database(db_url)
-    jobs = JobQueue(db, workers=1)  # one at a time: the model already uses both cores
+    owned = runtime is None
+    rt = Runtime.open(db_url) if runtime is None else runtime
+    jobs = JobQueue(rt, workers=1)  # one at a time: the model already uses both cores
 
-    linter = Linter(db, warm_up=warm_linter)
+    linter = Linter(rt, warm_up=warm_linter)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -49,10 +52,11 @@ def create_app(
         yield
         linter.shutdown()
         jobs.shutdown(wait=False)
-        db.dispose()
+        if owned:
+            rt.close()
 
     app = FastAPI(title="askback", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
-    app.state.db = db
+    app.state.runtime = rt
     app.state.jobs = jobs
     app.state.linter = linter
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -15,15 +15,15 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from askback.core.models import Plan
-from askback.store.db import Database
+from askback.runtime import Runtime
 
 log = logging.getLogger(__name__)
 WARM_UP_QUESTION = "How does the team decide what to work on next?"
 
 
 class Linter:
-    def __init__(self, db: Database, warm_up: bool = False) -> None:
-        self._db = db
+    def __init__(self, runtime: Runtime, warm_up: bool = False) -> None:
+        self._runtime = runtime
         self._lock = threading.Lock()
         self._warm_up = warm_up
         self._warmer: ThreadPoolExecutor | None = None
@@ -37,10 +37,10 @@ class Linter:
             return None
         with self._lock:
             if plan is None:
-                results = lint_questions(self._db, [text])
+                results = lint_questions(self._runtime, [text])
             else:
                 results = lint_questions(
-                    self._db, [text], company=plan.company.name, interviewer=plan.interviewer, stage=plan.stage
+                    self._runtime, [text], company=plan.company.name, interviewer=plan.interviewer, stage=plan.stage
                 )
         return dict(results[0].as_dict()) if results else None
 

@@ -1,4 +1,4 @@
-"""What every handler shares: the database, the job runner, rendering and redirects.
+"""What every handler shares: the runtime, the job runner, rendering and redirects.
 
 Templates are Jinja2 with autoescaping on for everything: text that came from a researched
 page is shown, never interpreted.
@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from askback.core import taxonomy
 from askback.research.jobs import JobQueue
-from askback.store.db import Database
+from askback.runtime import Runtime
 from askback.web.linting import Linter
 from askback.web.security import CSRF_FIELD, csrf_token
 
@@ -27,8 +27,8 @@ TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 
 
-def get_db(request: Request) -> Database:
-    return cast(Database, request.app.state.db)
+def get_runtime(request: Request) -> Runtime:
+    return cast(Runtime, request.app.state.runtime)
 
 
 def get_jobs(request: Request) -> JobQueue:
@@ -39,7 +39,7 @@ def get_linter(request: Request) -> Linter:
     return cast(Linter, request.app.state.linter)
 
 
-Db = Annotated[Database, Depends(get_db)]
+Rt = Annotated[Runtime, Depends(get_runtime)]
 Jobs = Annotated[JobQueue, Depends(get_jobs)]
 Lint = Annotated[Linter, Depends(get_linter)]
 

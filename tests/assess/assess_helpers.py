@@ -10,15 +10,15 @@ from pathlib import Path
 
 from askback.bank.loader import by_id
 from askback.core.models import Answer, Plan, PlanItem, Profile
+from askback.runtime import Runtime
 from askback.store import answers, companies, plans
-from askback.store.db import Database
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "assess"
 PRIORITIES = {"mentoring": 3.0, "remote": 1.0}
 
 
 def interview(
-    db: Database,
+    runtime: Runtime,
     company: str,
     interviewer: str,
     rated: dict[str, tuple[int, str]],
@@ -27,7 +27,7 @@ def interview(
 ) -> None:
     """A saved plan of the questions asked, their answers and the notes, as askback keeps them."""
     bank = by_id()
-    with db.session() as session:
+    with runtime.session() as session:
         found = companies.ensure(session, company)
         items = tuple(PlanItem(q, bank[q].text, bank[q].category, bank[q].subtopic, status="asked") for q in rated)
         plan = plans.save(session, Plan(found, interviewer, "team", 30, items, Profile()))

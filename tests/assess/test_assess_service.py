@@ -10,14 +10,14 @@ from assess_helpers import FIXTURES, PRIORITIES
 from askback.assess import service
 from askback.assess.accounts import AccountDraft, read_file
 from askback.errors import NotFoundError, UsageError
-from askback.store.db import Database
+from askback.runtime import Runtime
 
 NO_DEFAULTS = AccountDraft(text="")
 
 
-def test_two_people_saying_the_same_in_different_words_is_corroborated(db: Database) -> None:
-    service.add_accounts(db, "Acme", read_file(FIXTURES / "accounts.csv", NO_DEFAULTS))
-    summary = service.accounts_summary(db, "acme")
+def test_two_people_saying_the_same_in_different_words_is_corroborated(runtime: Runtime) -> None:
+    service.add_accounts(runtime, "Acme", read_file(FIXTURES / "accounts.csv", NO_DEFAULTS))
+    summary = service.accounts_summary(runtime, "acme")
     [corroborated] = summary.corroborated
     assert corroborated.people == 2
     assert "three weeks" in corroborated.text
@@ -25,39 +25,39 @@ def test_two_people_saying_the_same_in_different_words_is_corroborated(db: Datab
     assert summary.by_category()[corroborated.category]["corroborated"] == [corroborated]
 
 
-def test_one_person_saying_it_twice_counts_once(db: Database) -> None:
-    service.add_accounts(db, "Solo", read_file(FIXTURES / "one-person.md", AccountDraft("", who="former")))
-    summary = service.accounts_summary(db, "solo")
+def test_one_person_saying_it_twice_counts_once(runtime: Runtime) -> None:
+    service.add_accounts(runtime, "Solo", read_file(FIXTURES / "one-person.md", AccountDraft("", who="former")))
+    summary = service.accounts_summary(runtime, "solo")
     assert summary.corroborated == []
     [repeated] = [g for g in summary.groups if len(g.statements) == 2]
     assert repeated.people == 1 and repeated.bucket == "single-claim"
 
 
-def test_sentences_are_stored_classified_with_their_flags(db: Database) -> None:
+def test_sentences_are_stored_classified_with_their_flags(runtime: Runtime) -> None:
     [(account_id, new)] = service.add_accounts(
-        db, "Acme", [AccountDraft("They say we are like a family. On-call pays 300 euros a week.", who="current")]
+        runtime, "Acme", [AccountDraft("They say we are like a family. On-call pays 300 euros a week.", who="current")]
     )
     assert new
-    _, record = service.get_account(db, account_id)
+    _, record = service.get_account(runtime, account_id)
     assert [(s.kind, s.flags) for s in record.sentences] == [("opinion", ("like-a-family",)), ("claim", ())]
 
 
-def test_the_same_account_twice_is_stored_once(db: Database) -> None:
+def test_the_same_account_twice_is_stored_once(runtime: Runtime) -> None:
     draft = AccountDraft("Pay is fair and reviews are quick.", who="current")
-    first = service.add_accounts(db, "Acme", [draft])
-    second = service.add_accounts(db, "Acme", [draft])
+    first = service.add_accounts(runtime, "Acme", [draft])
+    second = service.add_accounts(runtime, "Acme", [draft])
     assert second == [(first[0][0], False)]
-    assert len(service.list_accounts(db, "acme")[1]) == 1
+    assert len(service.list_accounts(runtime, "acme")[1]) == 1
 
 
-def test_a_bad_account_stores_none_of_them(db: Database) -> None:
+def test_a_bad_account_stores_none_of_them(runtime: Runtime) -> None:
     with pytest.raises(UsageError, match="who is current or former"):
-        service.add_accounts(db, "Acme", [AccountDraft("Fine."), AccountDraft("Also fine.", who="boss")])
+        service.add_accounts(runtime, "Acme", [AccountDraft("Fine."), AccountDraft("Also fine.", who="boss")])
     with pytest.raises(NotFoundError):
-        service.list_accounts(db, "acme")
+        service.list_accounts(runtime, "acme")
 
 
-def test_compare_ranks_and_explains(two_companies: Database) -> None:
+def test_compare_ranks_and_explains(two_companies: Runtime) -> None:
     result = service.compare(two_companies, ["Good Co", "busy-co"], "EUR", {"USD": 0.9}, PRIORITIES)
     assert [c.company.slug for c in result.companies] == ["good-co", "busy-co"]
     good, busy = result.companies
@@ -78,16 +78,16 @@ def test_compare_ranks_and_explains(two_companies: Database) -> None:
     assert data["companies"][0]["categories"]["growth"]["evidence"]
 
 
-def test_compare_needs_a_rate_for_every_other_currency(two_companies: Database) -> None:
+def test_compare_needs_a_rate_for_every_other_currency(two_companies: Runtime) -> None:
     with pytest.raises(UsageError, match="no exchange rate from USD to EUR"):
         service.compare(two_companies, ["good-co", "busy-co"], "EUR", {}, PRIORITIES)
 
 
-def test_compare_names_an_unknown_company(two_companies: Database) -> None:
+def test_compare_names_an_unknown_company(two_companies: Runtime) -> None:
     with pytest.raises(NotFoundError, match="no company called 'nope'"):
         service.compare(two_companies, ["good-co", "nope"], "EUR", {"USD": 0.9}, PRIORITIES)
 
 
-def test_offers_are_listed_per_year_in_one_currency(two_companies: Database) -> None:
+def test_offers_are_listed_per_year_in_one_currency(two_companies: Runtime) -> None:
     found = service.list_offers(two_companies, None, "EUR", {"USD": 0.9})
     assert [(c.slug, round(y.total)) for c, y in found] == [("good-co", 72_000), ("busy-co", 99_000)]

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from embedders import real_model
 
 from askback.assess.claims import ClaimClassifier
-from askback.nlp.embeddings import default_embedder
 
 
 @pytest.fixture(scope="module")
 def classifier() -> ClaimClassifier:
-    return ClaimClassifier(default_embedder().embed)
+    return ClaimClassifier(real_model().embed)
 
 
 @pytest.mark.parametrize(

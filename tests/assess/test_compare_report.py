@@ -12,11 +12,11 @@ from assess_helpers import PRIORITIES, interview
 from askback.assess import report, service
 from askback.assess.chart import comparison_chart
 from askback.assess.service import CompareResult
-from askback.store.db import Database
+from askback.runtime import Runtime
 
 
 @pytest.fixture
-def result(two_companies: Database) -> CompareResult:
+def result(two_companies: Runtime) -> CompareResult:
     interview(
         two_companies,
         "<script>alert(1)</script> & Co",

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from embedders import real_model
 
 from askback.assess.flags import FLAGS, FlagDetector, PhraseMatcher, load_flags, training_sentences
 from askback.core.taxonomy import CATEGORY_IDS
-from askback.nlp.embeddings import default_embedder
 
 
 @pytest.fixture(scope="module")
 def detector() -> FlagDetector:
-    return FlagDetector(default_embedder().embed)
+    return FlagDetector(real_model().embed)
 
 
 def test_the_flag_list_is_valid_and_covers_every_category() -> None:

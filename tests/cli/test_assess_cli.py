@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cli.invoke import fail, run, run_json, runner
-from research.shared import remembered_embeddings
-
-from askback.cli import app
+from cli.invoke import fail, invoke, run, run_json
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "assess"
 DEMO = ["northwind-relay", "harbor-and-pine", "oakmere-systems"]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def real_model_remembered() -> Iterator[None]:
-    with remembered_embeddings():
-        yield
 
 
 def test_accounts_add_list_show_and_summary() -> None:
@@ -118,7 +108,7 @@ def test_offers_add_and_list_in_one_currency(
 
 def test_demo_then_compare(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """The demo loads three companies, and compare weighs them: one test, as the demo researches a site."""
-    result = runner.invoke(app, ["demo"])
+    result = invoke("demo")
     assert result.exit_code == 0, result.output
     assert "askback compare northwind-relay harbor-and-pine oakmere-systems" in result.stderr
     text = run("compare", *DEMO)
@@ -138,7 +128,7 @@ def test_demo_then_compare(tmp_path: Path, capsys: pytest.CaptureFixture[str], m
     pdf = tmp_path / "compare.pdf"
     run("compare", *DEMO, "--format", "pdf", "--out", str(pdf))
     assert pdf.read_bytes().startswith(b"%PDF-")
-    again = runner.invoke(app, ["demo"])  # loading the comparison again adds nothing
+    again = invoke("demo")  # loading the comparison again adds nothing
     assert again.exit_code == 0
     assert len(run_json("accounts", "list", "--company", "oakmere-systems", "--format", "json")) == 4
     code, _, err = fail(capsys, monkeypatch, "compare", *DEMO, "--format", "pdf")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import typer
-from cli.invoke import run, run_json, runner
+from cli.invoke import invoke, run, run_json
 from typer.core import TyperGroup
 
 from askback.cli import app
@@ -26,7 +26,7 @@ CATEGORY_LABELS = {c.label for c in taxonomy.CATEGORIES}
 
 def test_demo_prints_a_plan_across_categories_and_keeps_the_company() -> None:
     """One test, since the demo researches its bundled site and that takes a while."""
-    result = runner.invoke(app, ["demo"])
+    result = invoke("demo")
     assert result.exit_code == 0, result.output
     demo = demo_company()
     assert demo.name in result.stderr
@@ -61,9 +61,7 @@ def test_prepare_json_gives_questions_and_backups() -> None:
 
 def test_prepare_writes_markdown_to_a_file(tmp_path: Path) -> None:
     out = tmp_path / "plans" / "acme.md"
-    result = runner.invoke(
-        app, ["prepare", "--company", "Acme Robotics", "--minutes", "10", "--format", "md", "--out", str(out)]
-    )
+    result = invoke("prepare", "--company", "Acme Robotics", "--minutes", "10", "--format", "md", "--out", str(out))
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     assert f"Wrote {out}" in result.stderr

@@ -13,7 +13,7 @@ from research.shared import DEMO_NAME, researched_demo
 
 from askback import config
 from askback.core.taxonomy import CATEGORY_IDS
-from askback.store.db import Database
+from askback.runtime import Runtime
 
 KEYS = ["text", "category", "form", "specific", "answered", "problems", "suggestion"]
 LONG = ("How does the team decide what to build next and who gets a say in it " * 40)[:2000]
@@ -21,14 +21,14 @@ GERMAN = "Wie viele Urlaubstage gibt es bei Ihnen?"
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    with researched_demo(tmp_path_factory.mktemp("lint-cli-demo")) as db:
-        yield db
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
+    with researched_demo(tmp_path_factory.mktemp("lint-cli-demo")) as runtime:
+        yield runtime
 
 
 @pytest.fixture(autouse=True)
-def _use_demo(demo: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(config.DATABASE_ENV, str(demo.engine.url))
+def _use_demo(demo: Runtime, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(config.DATABASE_ENV, str(demo.db.engine.url))
 
 
 def jsonl(*args: str, stdin: str | None = None) -> list[dict[str, Any]]:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from cli.invoke import fail, run
-from research.shared import copy_handbook, remembered_embeddings
+from research.shared import copy_handbook
 
 COMPANY = "Acme Robotics"
 SUMMARY = re.compile(
@@ -19,12 +18,6 @@ SUMMARY = re.compile(
     r"(?P<unchanged>\d+) unchanged, (?P<sentences>\d+) sentences?, (?P<facts>\d+) facts?, "
     r"in \d+\.\d s \((?P<embedded>\d+) sentences? embedded in \d+\.\d s\)$"
 )
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _embeddings() -> Iterator[None]:
-    with remembered_embeddings():
-        yield
 
 
 @pytest.fixture

@@ -21,23 +21,24 @@ from askback import config
 from askback.errors import StoreError
 from askback.plan import live
 from askback.plan.service import prepare
+from askback.runtime import Runtime, no_model
 from askback.store import companies
 from askback.store import db as store_db
-from askback.store.db import Database, open_database
+from askback.store.db import open_database
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def quick_db(askback_home: Path) -> Iterator[Database]:
-    """The test's database with SQLite waiting only 0.1 s for a lock on each attempt."""
-    database = open_database(busy_timeout=0.1)
-    yield database
-    database.dispose()
+def quick_db(askback_home: Path) -> Iterator[Runtime]:
+    """A runtime over the test's database with SQLite waiting only 0.1 s for a lock on each attempt."""
+    runtime = Runtime(open_database(busy_timeout=0.1), load_embedder=no_model)
+    yield runtime
+    runtime.close()
 
 
-def make_plan(db: Database) -> tuple[int, list[int]]:
-    plan = prepare(db, "Acme Robotics", interviewer="peer", minutes=10)
+def make_plan(runtime: Runtime) -> tuple[int, list[int]]:
+    plan = prepare(runtime, "Acme Robotics", interviewer="peer", minutes=10)
     assert plan.id is not None
     return plan.id, [i.id for i in plan.items if i.id is not None]
 
@@ -55,14 +56,14 @@ def hold_write_lock(path: Path, seconds: float, started: threading.Event) -> Non
         other.close()
 
 
-def notes(db: Database, plan_id: int) -> list[str]:
-    return [i.note for i in live.get(db, plan_id).items]
+def notes(runtime: Runtime, plan_id: int) -> list[str]:
+    return [i.note for i in live.get(runtime, plan_id).items]
 
 
 # --- busy -------------------------------------------------------------------------------------
 
 
-def test_a_write_waits_while_another_connection_holds_the_lock(quick_db: Database, askback_home: Path) -> None:
+def test_a_write_waits_while_another_connection_holds_the_lock(quick_db: Runtime, askback_home: Path) -> None:
     """SQLite alone would give up after its 0.1 s busy timeout; the retries wait it out."""
     plan_id, items = make_plan(quick_db)
     started = threading.Event()
@@ -81,7 +82,7 @@ def test_a_write_waits_while_another_connection_holds_the_lock(quick_db: Databas
 
 
 def test_a_database_locked_for_too_long_is_a_clear_error_and_keeps_what_was_saved(
-    quick_db: Database, askback_home: Path, monkeypatch: pytest.MonkeyPatch
+    quick_db: Runtime, askback_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(store_db, "LOCK_ATTEMPTS", 3)
     plan_id, items = make_plan(quick_db)
@@ -227,25 +228,25 @@ def test_a_read_only_data_directory_is_a_one_line_error() -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def test_a_full_disk_is_a_clear_error_and_keeps_what_was_saved(db: Database) -> None:
-    plan_id, items = make_plan(db)
-    live.save_note(db, plan_id, items[0], "the first answer, saved")
-    with db.engine.connect() as conn:
+def test_a_full_disk_is_a_clear_error_and_keeps_what_was_saved(runtime: Runtime) -> None:
+    plan_id, items = make_plan(runtime)
+    live.save_note(runtime, plan_id, items[0], "the first answer, saved")
+    with runtime.db.engine.connect() as conn:
         pages = int(conn.exec_driver_sql("PRAGMA page_count").scalar() or 0)
 
     def disk_of_this_size(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         dbapi_connection.execute(f"PRAGMA max_page_count={pages}")
 
-    event.listen(db.engine, "connect", disk_of_this_size)
-    db.engine.dispose()
+    event.listen(runtime.db.engine, "connect", disk_of_this_size)
+    runtime.db.engine.dispose()
     with pytest.raises(StoreError, match=r"^the disk is full; nothing was changed, what was saved before is kept"):
-        live.save_note(db, plan_id, items[1], "a long note " * 5000)
+        live.save_note(runtime, plan_id, items[1], "a long note " * 5000)
 
-    assert notes(db, plan_id)[:2] == ["the first answer, saved", ""]
-    event.remove(db.engine, "connect", disk_of_this_size)
-    db.engine.dispose()
-    live.save_note(db, plan_id, items[1], "room again")
-    assert notes(db, plan_id)[:2] == ["the first answer, saved", "room again"]
+    assert notes(runtime, plan_id)[:2] == ["the first answer, saved", ""]
+    event.remove(runtime.db.engine, "connect", disk_of_this_size)
+    runtime.db.engine.dispose()
+    live.save_note(runtime, plan_id, items[1], "room again")
+    assert notes(runtime, plan_id)[:2] == ["the first answer, saved", "room again"]
 
 
 def test_a_database_from_a_newer_askback_is_left_alone(askback_home: Path) -> None:

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from askback.errors import NotFoundError, UsageError
 from askback.research.jobs import JobProgress, JobQueue, JobRequest
-from askback.store.db import Database
+from askback.runtime import Runtime
 
 
 class Gate:
@@ -34,7 +34,7 @@ class Gate:
         with self.lock:
             return self.release.setdefault(company, threading.Event())
 
-    def __call__(self, db: Database, request: JobRequest, progress: JobProgress) -> dict[str, Any]:
+    def __call__(self, runtime: Runtime, request: JobRequest, progress: JobProgress) -> dict[str, Any]:
         with self.lock:
             self.running.append(request.company)
             self.most = max(self.most, len(self.running))
@@ -54,8 +54,8 @@ def gate() -> Gate:
 
 
 @pytest.fixture
-def queue(db: Database, gate: Gate) -> Iterator[JobQueue]:
-    jobs = JobQueue(db, workers=2, max_pending=3, runner=gate)
+def queue(runtime: Runtime, gate: Gate) -> Iterator[JobQueue]:
+    jobs = JobQueue(runtime, workers=2, max_pending=3, runner=gate)
     yield jobs
     for event in list(gate.release.values()):
         event.set()
@@ -76,17 +76,17 @@ def test_a_job_reports_progress_then_its_summary(queue: JobQueue, gate: Gate) ->
     assert done.started_at is not None and done.finished_at is not None and done.error == ""
 
 
-def test_a_job_shows_how_far_its_embedding_has_got(db: Database) -> None:
+def test_a_job_shows_how_far_its_embedding_has_got(runtime: Runtime) -> None:
     reported = threading.Event()
     go_on = threading.Event()
 
-    def runner(db: Database, request: JobRequest, progress: JobProgress) -> None:
+    def runner(runtime: Runtime, request: JobRequest, progress: JobProgress) -> None:
         progress.page("handbook/leave.md")
         progress.embedding(512, 4997)
         reported.set()
         assert go_on.wait(10), "never released"
 
-    jobs = JobQueue(db, workers=1, runner=runner)
+    jobs = JobQueue(runtime, workers=1, runner=runner)
     try:
         job = jobs.submit("Acme Robotics", ["handbook"])
         assert reported.wait(5)
@@ -130,15 +130,15 @@ def test_one_job_per_company_at_a_time(queue: JobQueue, gate: Gate) -> None:
     assert [j.id for j in queue.jobs("ACME ROBOTICS")] == [second.id, first.id]
 
 
-def test_a_failure_is_kept_as_one_line_and_the_worker_goes_on(db: Database) -> None:
-    def runner(db: Database, request: JobRequest, progress: JobProgress) -> dict[str, Any]:
+def test_a_failure_is_kept_as_one_line_and_the_worker_goes_on(runtime: Runtime) -> None:
+    def runner(runtime: Runtime, request: JobRequest, progress: JobProgress) -> dict[str, Any]:
         if request.company == "Broken":
             raise ValueError("the parser fell over\nwith a long story")
         if request.company == "Refused":
             raise UsageError("refused: 10.0.0.1 is a private or loopback address (use --allow-private)")
         return {"ok": True}
 
-    jobs = JobQueue(db, workers=1, runner=runner)
+    jobs = JobQueue(runtime, workers=1, runner=runner)
     try:
         broken = jobs.submit("Broken", ["x"])
         refused = jobs.submit("Refused", ["x"])
@@ -153,16 +153,16 @@ def test_a_failure_is_kept_as_one_line_and_the_worker_goes_on(db: Database) -> N
     ]
 
 
-def test_a_conflict_with_another_writer_is_run_again(db: Database) -> None:
+def test_a_conflict_with_another_writer_is_run_again(runtime: Runtime) -> None:
     calls: list[int] = []
 
-    def runner(db: Database, request: JobRequest, progress: JobProgress) -> dict[str, Any]:
+    def runner(runtime: Runtime, request: JobRequest, progress: JobProgress) -> dict[str, Any]:
         calls.append(1)
         if len(calls) == 1:
             raise IntegrityError("INSERT INTO embeddings ...", {}, Exception("UNIQUE constraint failed"))
         return {"ok": True}
 
-    jobs = JobQueue(db, workers=1, runner=runner)
+    jobs = JobQueue(runtime, workers=1, runner=runner)
     try:
         job = jobs.wait(jobs.submit("Acme", ["x"]).id, timeout=5)
     finally:
@@ -170,8 +170,8 @@ def test_a_conflict_with_another_writer_is_run_again(db: Database) -> None:
     assert (job.state, job.attempts, len(calls)) == ("done", 2, 2)
 
 
-def test_waiting_jobs_can_be_cancelled_and_shutdown_cancels_the_rest(db: Database, gate: Gate) -> None:
-    jobs = JobQueue(db, workers=1, runner=gate)
+def test_waiting_jobs_can_be_cancelled_and_shutdown_cancels_the_rest(runtime: Runtime, gate: Gate) -> None:
+    jobs = JobQueue(runtime, workers=1, runner=gate)
     running = jobs.submit("A", ["x"])
     waiting = jobs.submit("B", ["x"])
     left = jobs.submit("C", ["x"])
@@ -196,8 +196,8 @@ def test_unknown_jobs_and_bad_requests(queue: JobQueue) -> None:
         queue.submit("Acme", [])
 
 
-def test_finished_jobs_are_forgotten_oldest_first(db: Database) -> None:
-    jobs = JobQueue(db, workers=1, keep_finished=2, runner=lambda db, request, progress: None)
+def test_finished_jobs_are_forgotten_oldest_first(runtime: Runtime) -> None:
+    jobs = JobQueue(runtime, workers=1, keep_finished=2, runner=lambda runtime, request, progress: None)
     try:
         ids = [jobs.submit(f"C{i}", ["x"]).id for i in range(4)]
         deadline = time.monotonic() + 5
@@ -208,9 +208,9 @@ def test_finished_jobs_are_forgotten_oldest_first(db: Database) -> None:
         jobs.shutdown()
 
 
-def test_the_real_research_runs_in_the_pool(db: Database, tmp_path: Path) -> None:
+def test_the_real_research_runs_in_the_pool(runtime: Runtime, tmp_path: Path) -> None:
     (tmp_path / "about.md").write_text("# About\n\nWe offer 25 days of paid leave a year.\n", encoding="utf-8")
-    jobs = JobQueue(db, workers=1)
+    jobs = JobQueue(runtime, workers=1)
     try:
         job = jobs.wait(jobs.submit("Acme Robotics", [str(tmp_path)]).id, timeout=60)
         missing = jobs.wait(jobs.submit("Acme Robotics", [str(tmp_path / "gone")]).id, timeout=60)

@@ -15,15 +15,22 @@ from askback.nlp.embeddings import (
     MODEL_ENV,
     MODEL_NAME,
     TOKENIZER_ENV,
+    Embedder,
     EmbeddingUnavailable,
     MiniLM,
-    default_embedder,
+    load_installed,
     model_path,
     tokenizer_path,
     verify,
 )
 
 VACATION = "Everyone gets 25 days of paid vacation."
+
+
+@pytest.fixture(scope="module")
+def model() -> Embedder:
+    """The installed model itself (not the tests' remembering wrapper): these tests are about it."""
+    return load_installed()
 
 
 def test_the_installed_model_passes_its_checksum() -> None:
@@ -73,8 +80,7 @@ def test_a_configured_path_is_used(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     assert tokenizer_path() == copy
 
 
-def test_vectors_are_unit_length_float32_with_384_dimensions() -> None:
-    model = default_embedder()
+def test_vectors_are_unit_length_float32_with_384_dimensions(model: Embedder) -> None:
     assert (model.name, model.dimensions) == (MODEL_NAME, DIMENSIONS) == ("all-MiniLM-L6-v2", 384)
     vectors = model.embed([VACATION, "Short.", "word " * 600])  # the last is cut to the model's 256 tokens
     assert vectors.shape == (3, 384) and vectors.dtype == np.float32
@@ -82,22 +88,16 @@ def test_vectors_are_unit_length_float32_with_384_dimensions() -> None:
     assert model.embed([]).shape == (0, 384)
 
 
-def test_the_model_is_loaded_once_per_process() -> None:
-    assert default_embedder() is default_embedder()
-
-
-def test_order_is_kept_whatever_the_batching() -> None:
-    model = default_embedder()
+def test_order_is_kept_whatever_the_batching(model: Embedder) -> None:
     texts = ["A much longer sentence about the on-call rota and how it is paid for the team.", VACATION, "Go."]
     together = model.embed(texts)
     alone = np.vstack([model.embed([t]) for t in texts])
     assert np.allclose(together, alone, atol=1e-5)
 
 
-def test_many_batches_across_threads_give_each_text_its_own_vector() -> None:
+def test_many_batches_across_threads_give_each_text_its_own_vector(model: Embedder) -> None:
     """Texts are regrouped by token count and spread over two threads; each must come back
     to its own row with the vector it has when embedded alone."""
-    model = default_embedder()
     texts = [f"{'Very ' * (i % 9)}long note {i} on the on-call rota." for i in range(5 * BATCH)]
     together = model.embed(texts)
     for i in (0, 7, BATCH + 3, 4 * BATCH + 1, len(texts) - 1):
@@ -120,6 +120,8 @@ def test_many_batches_across_threads_give_each_text_its_own_vector() -> None:
         ),
     ],
 )
-def test_similar_sentences_are_closer_than_unrelated_ones(anchor: str, similar: str, unrelated: str) -> None:
-    a, s, u = default_embedder().embed([anchor, similar, unrelated])
+def test_similar_sentences_are_closer_than_unrelated_ones(
+    model: Embedder, anchor: str, similar: str, unrelated: str
+) -> None:
+    a, s, u = model.embed([anchor, similar, unrelated])
     assert float(a @ s) > float(a @ u) + 0.2

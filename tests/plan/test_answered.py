@@ -3,13 +3,10 @@ the fact must hold the kind of answer asked for, and experience is never in the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from research.shared import remembered_embeddings
+from embedders import real_model
 
 from askback.core.models import Fact
-from askback.nlp.embeddings import default_embedder
 from askback.plan.answered import ANSWERED_AT, Evidence, FactIndex, asks_experience, asks_two_things, wanted_quantity
 from askback.research.quantities import quantities
 
@@ -36,18 +33,12 @@ SHORT = fact(6, "Learning budget: EUR 1,500.", "learning-budget")
 ALL = [BUDGET, BUDGET_EXISTS, PARENTAL, VACATION, ON_CALL, SHORT]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _embeddings() -> Iterator[None]:
-    with remembered_embeddings():
-        yield
-
-
 def index(*facts: Fact) -> FactIndex:
-    return FactIndex(facts, default_embedder().embed([f.text for f in facts]))
+    return FactIndex(facts, real_model().embed([f.text for f in facts]))
 
 
 def answer(idx: FactIndex, question: str, *topics: str) -> Evidence | None:
-    return idx.answer(question, default_embedder().embed([question])[0], set(topics))
+    return idx.answer(question, real_model().embed([question])[0], set(topics))
 
 
 @pytest.mark.parametrize(
@@ -110,10 +101,7 @@ def test_fragments_do_not_count_as_answers() -> None:
 
 def test_no_facts_no_answer() -> None:
     assert (
-        FactIndex([], default_embedder().embed([])).answer(
-            "How much?", default_embedder().embed(["How much?"])[0], set()
-        )
-        is None
+        FactIndex([], real_model().embed([])).answer("How much?", real_model().embed(["How much?"])[0], set()) is None
     )
 
 

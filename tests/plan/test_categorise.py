@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from research.shared import remembered_embeddings
+from embedders import real_model
 
 from askback.bank.loader import load_bank
 from askback.core.taxonomy import CATEGORY_IDS
-from askback.nlp.embeddings import default_embedder
 from askback.plan.categorise import Categoriser, examples
 
 CLEAR = {
@@ -34,9 +31,8 @@ CLEAR = {
 
 
 @pytest.fixture(scope="module")
-def categoriser() -> Iterator[Categoriser]:
-    with remembered_embeddings():
-        yield Categoriser(default_embedder())
+def categoriser() -> Categoriser:
+    return Categoriser(real_model())
 
 
 def test_clear_questions_land_in_their_category(categoriser: Categoriser) -> None:
@@ -48,7 +44,7 @@ def test_clear_questions_land_in_their_category(categoriser: Categoriser) -> Non
 
 def test_a_bank_question_is_its_own_nearest_neighbour(categoriser: Categoriser) -> None:
     question = next(q for q in load_bank() if "{company}" not in q.text)
-    vectors = default_embedder().embed([question.text])
+    vectors = real_model().embed([question.text])
     (nearest,) = categoriser.nearest_bank(vectors)
     assert nearest is not None
     assert nearest.example.question_id == question.id
@@ -59,7 +55,7 @@ def test_a_bank_question_is_its_own_nearest_neighbour(categoriser: Categoriser) 
 
 
 def test_neighbours_come_closest_first(categoriser: Categoriser) -> None:
-    (near,) = categoriser.neighbours(default_embedder().embed(["How do promotions work here?"]), k=5)
+    (near,) = categoriser.neighbours(real_model().embed(["How do promotions work here?"]), k=5)
     assert len(near) == 5
     similarities = [n.similarity for n in near]
     assert similarities == sorted(similarities, reverse=True)

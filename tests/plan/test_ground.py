@@ -20,9 +20,9 @@ from askback.plan.ground import MAX_HOOK_WORDS, PATTERNS, grounded_questions, ho
 from askback.plan.grounding import load_grounding
 from askback.plan.service import prepare
 from askback.research.quantities import quantities
+from askback.runtime import Runtime
 from askback.store import companies
 from askback.store import research as research_store
-from askback.store.db import Database
 
 
 def fact(fact_id: int, text: str, topic: str | None, source: str = "benefits.html", confidence: float = 0.9) -> Fact:
@@ -275,19 +275,19 @@ def test_facts_that_make_poor_hooks_are_skipped(skipped: Fact) -> None:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    with researched_demo(tmp_path_factory.mktemp("ground-demo")) as db:
-        yield db
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
+    with researched_demo(tmp_path_factory.mktemp("ground-demo")) as runtime:
+        yield runtime
 
 
 @pytest.fixture(scope="module")
-def grounding(demo: Database) -> Grounding:
+def grounding(demo: Runtime) -> Grounding:
     with demo.session() as session:
-        return load_grounding(session, companies.get(session, DEMO_NAME))
+        return load_grounding(session, companies.get(session, DEMO_NAME), demo)
 
 
 @pytest.fixture(scope="module")
-def demo_facts(demo: Database) -> dict[str, Fact]:
+def demo_facts(demo: Runtime) -> dict[str, Fact]:
     with demo.session() as session:
         return {f.text: f for f in research_store.facts(session, companies.get(session, DEMO_NAME).id)}
 
@@ -313,7 +313,7 @@ def test_demo_research_answers_some_bank_questions(grounding: Grounding, demo_fa
     [("hiring-manager", None), ("peer", "technical"), ("recruiter", "screen"), ("skip-level", "final")],
 )
 def test_a_demo_plan_cites_facts_and_skips_what_the_research_answers(
-    demo: Database, grounding: Grounding, interviewer: str, stage: str | None
+    demo: Runtime, grounding: Grounding, interviewer: str, stage: str | None
 ) -> None:
     plan: Plan = prepare(demo, DEMO_NAME, interviewer=interviewer, stage=stage, minutes=15)
     assert [i.question_id for i in plan.items if i.question_id in grounding.answered] == []
@@ -327,9 +327,9 @@ def test_a_demo_plan_cites_facts_and_skips_what_the_research_answers(
 
 
 def test_prepare_explain_shows_what_each_grounded_question_cites(
-    demo: Database, monkeypatch: pytest.MonkeyPatch
+    demo: Runtime, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(config.DATABASE_ENV, str(demo.engine.url))
+    monkeypatch.setenv(config.DATABASE_ENV, str(demo.db.engine.url))
     result = CliRunner().invoke(app, ["prepare", "--company", DEMO_NAME, "--explain"])
     assert result.exit_code == 0, result.output
     out = result.stdout

@@ -11,7 +11,7 @@ from research.shared import DEMO_NAME, researched_demo
 from askback.core.taxonomy import CATEGORY_IDS
 from askback.errors import NotFoundError, UsageError
 from askback.plan.lint import LintResult, lint_questions, open_rewrite
-from askback.store.db import Database
+from askback.runtime import Runtime, no_model
 
 KEYS = ["text", "category", "form", "specific", "answered", "problems", "suggestion"]
 LONG = ("How does the team decide what to build next and who gets a say in it " * 40)[:2000]
@@ -19,17 +19,17 @@ GERMAN = "Wie viele Urlaubstage gibt es bei Ihnen?"
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    with researched_demo(tmp_path_factory.mktemp("lint-demo")) as db:
-        yield db
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
+    with researched_demo(tmp_path_factory.mktemp("lint-demo")) as runtime:
+        yield runtime
 
 
-def lint(db: Database, *texts: str, **context: str) -> list[LintResult]:
-    return lint_questions(db, list(texts), company=context.pop("company", DEMO_NAME), **context)
+def lint(runtime: Runtime, *texts: str, **context: str) -> list[LintResult]:
+    return lint_questions(runtime, list(texts), company=context.pop("company", DEMO_NAME), **context)
 
 
-def one(db: Database, text: str, **context: str) -> LintResult:
-    (result,) = lint(db, text, **context)
+def one(runtime: Runtime, text: str, **context: str) -> LintResult:
+    (result,) = lint(runtime, text, **context)
     return result
 
 
@@ -39,7 +39,7 @@ def one(db: Database, text: str, **context: str) -> LintResult:
 ODD_INPUTS = ["Is there a learning budget?", "", "We use Kafka for our events.", LONG, GERMAN, "   "]
 
 
-def test_one_result_per_input_in_order_with_the_documented_keys(demo: Database) -> None:
+def test_one_result_per_input_in_order_with_the_documented_keys(demo: Runtime) -> None:
     results = [r.as_dict() for r in lint(demo, *ODD_INPUTS)]
     assert [r["text"] for r in results] == ODD_INPUTS
     for r in results:
@@ -64,11 +64,11 @@ def test_one_result_per_input_in_order_with_the_documented_keys(demo: Database) 
     ],
     ids=["empty", "blank", "statement", "2000-characters", "german"],
 )
-def test_odd_inputs_get_a_clear_problem(demo: Database, text: str, code: str) -> None:
+def test_odd_inputs_get_a_clear_problem(demo: Runtime, text: str, code: str) -> None:
     assert code in one(demo, text).codes()
 
 
-def test_an_empty_line_is_only_empty(demo: Database) -> None:
+def test_an_empty_line_is_only_empty(demo: Runtime) -> None:
     assert one(demo, "").as_dict() == {
         "text": "",
         "category": None,
@@ -80,7 +80,7 @@ def test_an_empty_line_is_only_empty(demo: Database) -> None:
     }
 
 
-def test_non_english_gets_no_suggestion(demo: Database) -> None:
+def test_non_english_gets_no_suggestion(demo: Runtime) -> None:
     assert one(demo, GERMAN).suggestion is None
 
 
@@ -95,7 +95,7 @@ def test_non_english_gets_no_suggestion(demo: Database) -> None:
         "How has the live ETA launch changed what the squad works on?",
     ],
 )
-def test_a_question_using_the_company_s_own_terms_is_specific(demo: Database, question: str) -> None:
+def test_a_question_using_the_company_s_own_terms_is_specific(demo: Runtime, question: str) -> None:
     result = one(demo, question)
     assert result.specific is True
     assert "generic" not in result.codes()
@@ -106,7 +106,7 @@ def test_a_question_using_the_company_s_own_terms_is_specific(demo: Database, qu
     ["How does Northwind decide what to build next?", "How does Northwind Relay onboard new engineers?"],
 )
 def test_putting_the_company_s_name_into_a_generic_question_does_not_make_it_specific(
-    demo: Database, question: str
+    demo: Runtime, question: str
 ) -> None:
     result = one(demo, question)
     assert result.specific is False
@@ -121,14 +121,14 @@ def test_putting_the_company_s_name_into_a_generic_question_does_not_make_it_spe
         "How are engineers supported in their growth?",
     ],
 )
-def test_a_bank_style_question_is_generic(demo: Database, question: str) -> None:
+def test_a_bank_style_question_is_generic(demo: Runtime, question: str) -> None:
     result = one(demo, question)
     assert result.specific is False
     (generic,) = [p for p in result.problems if p.code == "generic"]
     assert generic.message == "this could be asked of any company; tie it to something particular to Northwind Relay"
 
 
-def test_without_a_company_nothing_is_generic(demo: Database) -> None:
+def test_without_a_company_nothing_is_generic(demo: Runtime) -> None:
     result = one(demo, "How does your team handle disagreements?", company=None)  # type: ignore[arg-type]
     assert result.specific is False
     assert result.problems == []
@@ -137,7 +137,7 @@ def test_without_a_company_nothing_is_generic(demo: Database) -> None:
 # --- answered by the research -----------------------------------------------------------------
 
 
-def test_an_answered_question_shows_the_evidence_and_a_grounded_suggestion(demo: Database) -> None:
+def test_an_answered_question_shows_the_evidence_and_a_grounded_suggestion(demo: Runtime) -> None:
     result = one(demo, "How much is the learning budget?")
     assert result.answered is not None
     assert result.answered.source == "benefits.html"
@@ -158,7 +158,7 @@ def test_an_answered_question_shows_the_evidence_and_a_grounded_suggestion(demo:
         ("How long is parental leave?", "16 weeks"),
     ],
 )
-def test_policy_numbers_are_answered_publicly(demo: Database, question: str, quoted: str) -> None:
+def test_policy_numbers_are_answered_publicly(demo: Runtime, question: str, quoted: str) -> None:
     result = one(demo, question)
     assert result.answered is not None and quoted in result.answered.quote
     assert "answered" in result.codes()
@@ -173,7 +173,7 @@ def test_policy_numbers_are_answered_publicly(demo: Database, question: str, quo
         "How does the team handle disagreements about priorities?",
     ],
 )
-def test_experience_is_never_answered_publicly(demo: Database, question: str) -> None:
+def test_experience_is_never_answered_publicly(demo: Runtime, question: str) -> None:
     result = one(demo, question)
     assert result.answered is None
     assert "answered" not in result.codes()
@@ -184,7 +184,7 @@ def test_experience_is_never_answered_publicly(demo: Database, question: str) ->
 PAY = "What is the salary range for this role?"
 
 
-def test_pay_with_a_peer_at_the_technical_stage_is_the_wrong_audience_and_moment(demo: Database) -> None:
+def test_pay_with_a_peer_at_the_technical_stage_is_the_wrong_audience_and_moment(demo: Runtime) -> None:
     result = one(demo, PAY, interviewer="peer", stage="technical")
     assert {"wrong-audience", "wrong-moment"} <= set(result.codes())
     (audience,) = [p for p in result.problems if p.code == "wrong-audience"]
@@ -203,26 +203,26 @@ def test_pay_with_a_peer_at_the_technical_stage_is_the_wrong_audience_and_moment
     ],
 )
 def test_pay_questions_depend_on_who_and_when(
-    demo: Database, interviewer: str | None, stage: str | None, codes: set[str]
+    demo: Runtime, interviewer: str | None, stage: str | None, codes: set[str]
 ) -> None:
     result = lint_questions(demo, [PAY], company=DEMO_NAME, interviewer=interviewer, stage=stage)[0]
     assert set(result.codes()) & {"wrong-audience", "wrong-moment"} == codes
 
 
-def test_team_habits_with_a_peer_are_fine(demo: Database) -> None:
+def test_team_habits_with_a_peer_are_fine(demo: Runtime) -> None:
     result = one(demo, "How does the team keep its documentation up to date?", interviewer="peer", stage="technical")
     assert set(result.codes()) & {"wrong-audience", "wrong-moment"} == set()
 
 
 @pytest.mark.parametrize(("interviewer", "stage"), [("cto", None), (None, "lunch")])
 def test_unknown_interviewer_or_stage_is_a_usage_error(
-    demo: Database, interviewer: str | None, stage: str | None
+    demo: Runtime, interviewer: str | None, stage: str | None
 ) -> None:
     with pytest.raises(UsageError):
         lint_questions(demo, ["How?"], interviewer=interviewer, stage=stage)
 
 
-def test_unknown_company_is_not_found(demo: Database) -> None:
+def test_unknown_company_is_not_found(demo: Runtime) -> None:
     with pytest.raises(NotFoundError):
         lint_questions(demo, ["How?"], company="Globex")
 
@@ -242,15 +242,15 @@ def test_unknown_company_is_not_found(demo: Database) -> None:
         ("How does the mission shape the team's priorities this year?", False),
     ],
 )
-def test_obvious_questions(demo: Database, question: str, obvious: bool) -> None:
+def test_obvious_questions(demo: Runtime, question: str, obvious: bool) -> None:
     assert ("obvious" in one(demo, question).codes()) is obvious
 
 
-def test_an_obvious_question_naming_the_company_is_still_obvious(demo: Database) -> None:
+def test_an_obvious_question_naming_the_company_is_still_obvious(demo: Runtime) -> None:
     assert "obvious" in one(demo, "What does Northwind Relay do?").codes()
 
 
-def test_a_near_duplicate_names_the_earlier_question(demo: Database) -> None:
+def test_a_near_duplicate_names_the_earlier_question(demo: Runtime) -> None:
     results = lint(
         demo,
         "How does the team plan its work?",
@@ -263,7 +263,7 @@ def test_a_near_duplicate_names_the_earlier_question(demo: Database) -> None:
     assert duplicate.message == "asks much the same as question 1; keep the better of the two"
 
 
-def test_different_questions_are_not_duplicates(demo: Database) -> None:
+def test_different_questions_are_not_duplicates(demo: Runtime) -> None:
     results = lint(
         demo,
         "How does the team plan its work?",
@@ -273,7 +273,7 @@ def test_different_questions_are_not_duplicates(demo: Database) -> None:
     assert [r.codes().count("near-duplicate") for r in results] == [0, 0, 0]
 
 
-def test_short_questions_sharing_one_word_are_not_duplicates(demo: Database) -> None:
+def test_short_questions_sharing_one_word_are_not_duplicates(demo: Runtime) -> None:
     results = lint(
         demo,
         "What does the company do?",
@@ -294,11 +294,11 @@ def test_short_questions_sharing_one_word_are_not_duplicates(demo: Database) -> 
         ("Is there on-call?", "closed"),
     ],
 )
-def test_text_checks_run_in_context(demo: Database, question: str, code: str) -> None:
+def test_text_checks_run_in_context(demo: Runtime, question: str, code: str) -> None:
     assert code in one(demo, question).codes()
 
 
-def test_a_good_specific_question_has_no_problems(demo: Database) -> None:
+def test_a_good_specific_question_has_no_problems(demo: Runtime) -> None:
     result = one(demo, "How did the Kafka migration change the on-call load?", interviewer="peer", stage="technical")
     assert (result.form, result.specific, result.answered, result.problems) == ("open", True, None, [])
 
@@ -315,13 +315,13 @@ def test_a_good_specific_question_has_no_problems(demo: Database) -> None:
         ("Is there on-call?", "How does on-call work here in practice?"),
     ],
 )
-def test_a_closed_question_gets_an_open_rewrite(demo: Database, question: str, suggestion: str) -> None:
+def test_a_closed_question_gets_an_open_rewrite(demo: Runtime, question: str, suggestion: str) -> None:
     result = one(demo, question)
     assert "closed" in result.codes()
     assert result.suggestion == suggestion
 
 
-def test_a_private_question_gets_no_suggestion(demo: Database) -> None:
+def test_a_private_question_gets_no_suggestion(demo: Runtime) -> None:
     assert one(demo, "Are you married?").suggestion is None
 
 
@@ -354,14 +354,9 @@ def test_open_rewrite(question: str, rewrite: str | None) -> None:
 # --- without the model ------------------------------------------------------------------------
 
 
-def test_without_the_model_the_linter_still_judges_the_text(demo: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    from askback.nlp import embeddings
-
-    def unavailable() -> None:
-        raise embeddings.EmbeddingUnavailable("the embedding model is not installed")
-
-    monkeypatch.setattr(embeddings, "default_embedder", unavailable)
-    results = lint(demo, "Is there a learning budget?", "How did the Kafka migration change the on-call load?")
+def test_without_the_model_the_linter_still_judges_the_text(demo: Runtime) -> None:
+    without = Runtime(demo.db, load_embedder=no_model)
+    results = lint(without, "Is there a learning budget?", "How did the Kafka migration change the on-call load?")
     assert [(r.category, r.answered) for r in results] == [(None, None), (None, None)]
     assert results[0].codes() == ["closed", "generic"]
     assert results[0].suggestion == "How does the learning budget work here in practice?"

@@ -13,24 +13,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli.invoke import invoke
+from embedders import real_model
 from hypothesis import example, given
 from hypothesis import strategies as st
-from research.shared import remembered_embeddings
 from sqlalchemy import func, select
 from strategies import ANY_TEXT, FAST, SLOW
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from askback.cli import app
 from askback.core import taxonomy
 from askback.errors import AskbackError, UsageError
 from askback.plan import live
 from askback.plan.lint import LintContext, lint_questions, lint_with, load_context
 from askback.plan.service import prepare
+from askback.runtime import Runtime
 from askback.store import backup
-from askback.store.db import Database, open_database
 
 ROOT = Path(__file__).resolve().parents[2]
-runner = CliRunner()
 
 
 def exit_code(result: Result) -> int:
@@ -49,10 +48,9 @@ def exit_code(result: Result) -> int:
 def warm_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database whose vector cache already holds the question bank's: linting it is quick."""
     path = tmp_path_factory.mktemp("warm") / "askback.db"
-    with remembered_embeddings():
-        database = open_database(f"sqlite:///{path}")
-        lint_questions(database, ["How do you plan a quarter?"])
-        database.dispose()
+    runtime = Runtime.open(f"sqlite:///{path}", embedder=real_model())
+    lint_questions(runtime, ["How do you plan a quarter?"])
+    runtime.close()
     return path
 
 
@@ -75,7 +73,7 @@ def test_lint_file_gives_one_result_per_line_with_the_line_exactly(
     questions = tmp_path / "questions.txt"
     questions.write_text(content, encoding="utf-8", newline="")
 
-    result = runner.invoke(app, ["lint", "--file", str(questions), "--format", "jsonl"])
+    result = invoke("lint", "--file", str(questions), "--format", "jsonl")
 
     code = exit_code(result)
     lines = content.splitlines()
@@ -93,7 +91,7 @@ def test_lint_file_of_any_bytes_is_linted_or_refused(warm_home: Path, tmp_path: 
     questions = tmp_path / "questions.bin"
     questions.write_bytes(body)
 
-    result = runner.invoke(app, ["lint", "--file", str(questions), "--format", "jsonl"])
+    result = invoke("lint", "--file", str(questions), "--format", "jsonl")
 
     assert exit_code(result) in (0, 2)
 
@@ -129,7 +127,7 @@ def prepare_arguments(draw: st.DrawFn) -> list[str]:
 @SLOW
 @given(args=prepare_arguments())
 def test_prepare_with_any_option_values_exits_0_or_2(args: list[str]) -> None:
-    assert exit_code(runner.invoke(app, args)) in (0, 2), args
+    assert exit_code(invoke(*args)) in (0, 2), args
 
 
 @pytest.mark.parametrize(
@@ -171,24 +169,24 @@ JSON = st.recursive(
 
 
 @pytest.fixture
-def valid_backup(db: Database, tmp_path: Path) -> Iterator[dict[str, Any]]:
+def valid_backup(runtime: Runtime, tmp_path: Path) -> Iterator[dict[str, Any]]:
     """A real backup of a small database, which is then emptied for the import."""
-    plan = prepare(db, "Acme Robotics", interviewer="peer", minutes=10)
+    plan = prepare(runtime, "Acme Robotics", interviewer="peer", minutes=10)
     assert plan.id is not None and plan.items[0].id is not None
-    live.save_note(db, plan.id, plan.items[0].id, "Priya 👩🏽‍💻 מי מחליט?")
-    document = backup.snapshot(db)
-    empty(db)
+    live.save_note(runtime, plan.id, plan.items[0].id, "Priya 👩🏽‍💻 מי מחליט?")
+    document = backup.snapshot(runtime.db)
+    empty(runtime)
     yield document
 
 
-def empty(db: Database) -> None:
-    with db.session() as session:
+def empty(runtime: Runtime) -> None:
+    with runtime.session() as session:
         for table in reversed(backup.tables()):
             session.execute(table.delete())
 
 
-def rows(db: Database) -> int:
-    with db.engine.connect() as conn:
+def rows(runtime: Runtime) -> int:
+    with runtime.db.engine.connect() as conn:
         return sum(int(conn.scalar(select(func.count()).select_from(t)) or 0) for t in backup.tables())
 
 
@@ -216,35 +214,35 @@ def damaged(draw: st.DrawFn, document: dict[str, Any]) -> dict[str, Any]:
 @SLOW
 @given(data=st.data())
 def test_a_damaged_backup_is_imported_whole_or_not_at_all(
-    db: Database, tmp_path: Path, valid_backup: dict[str, Any], data: st.DataObject
+    runtime: Runtime, tmp_path: Path, valid_backup: dict[str, Any], data: st.DataObject
 ) -> None:
     document = data.draw(damaged(valid_backup))
     path = tmp_path / "backup.json"
     path.write_text(json.dumps(document), encoding="utf-8")
     try:
-        summary = backup.import_all(db, path)
+        summary = backup.import_all(runtime.db, path)
     except UsageError:
-        assert rows(db) == 0
+        assert rows(runtime) == 0
     else:  # what survived the damage is still a backup: all of it is in
-        assert rows(db) == summary.rows == sum(len(t["rows"]) for t in document["tables"].values())
-        empty(db)
+        assert rows(runtime) == summary.rows == sum(len(t["rows"]) for t in document["tables"].values())
+        empty(runtime)
 
 
 @SLOW
 @given(content=st.one_of(JSON.map(json.dumps), st.binary(max_size=200).map(lambda b: b.decode("latin-1"))))
-def test_any_other_file_is_not_a_backup(db: Database, tmp_path: Path, content: str) -> None:
+def test_any_other_file_is_not_a_backup(runtime: Runtime, tmp_path: Path, content: str) -> None:
     path = tmp_path / "not-a-backup.json"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(UsageError, match=r"not an askback backup|backup format version|schema"):
-        backup.import_all(db, path)
-    assert rows(db) == 0
+        backup.import_all(runtime.db, path)
+    assert rows(runtime) == 0
 
 
-def test_deeply_nested_json_is_refused_not_a_crash(db: Database, tmp_path: Path) -> None:
+def test_deeply_nested_json_is_refused_not_a_crash(runtime: Runtime, tmp_path: Path) -> None:
     path = tmp_path / "deep.json"
     path.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
     with pytest.raises(UsageError, match="nested too deeply"):
-        backup.import_all(db, path)
+        backup.import_all(runtime.db, path)
 
 
 # --- any language, kept exactly ---------------------------------------------------------------
@@ -256,21 +254,21 @@ NOTE = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size
 @FAST
 @given(note=NOTE)
 @example(note="Priya 👩🏽‍💻 — מי מחליט? ثم ماذا؟ 三人のミッド e\u0301te\u0301 \u200f\u202e\r\n\tend")
-def test_a_note_in_any_script_comes_back_exactly(db: Database, note: str) -> None:
-    plan = _plan(db)
-    live.save_note(db, plan[0], plan[1], note)
-    assert next(i.note for i in live.get(db, plan[0]).items if i.id == plan[1]) == note
+def test_a_note_in_any_script_comes_back_exactly(runtime: Runtime, note: str) -> None:
+    plan = _plan(runtime)
+    live.save_note(runtime, plan[0], plan[1], note)
+    assert next(i.note for i in live.get(runtime, plan[0]).items if i.id == plan[1]) == note
 
 
 _PLAN: dict[int, tuple[int, int]] = {}
 
 
-def _plan(db: Database) -> tuple[int, int]:
-    if id(db) not in _PLAN:
-        made = prepare(db, "Acme Robotics", interviewer="peer", minutes=10)
+def _plan(runtime: Runtime) -> tuple[int, int]:
+    if id(runtime) not in _PLAN:
+        made = prepare(runtime, "Acme Robotics", interviewer="peer", minutes=10)
         assert made.id is not None and made.items[0].id is not None
-        _PLAN[id(db)] = (made.id, made.items[0].id)
-    return _PLAN[id(db)]
+        _PLAN[id(runtime)] = (made.id, made.items[0].id)
+    return _PLAN[id(runtime)]
 
 
 _CONTEXT: dict[int, LintContext] = {}
@@ -281,9 +279,9 @@ _CONTEXT: dict[int, LintContext] = {}
 @example(texts=["Could you tell me about on-call? 👩🏽‍💻", "  מי מחליט?  ", "e\u0301te\u0301\n"])
 def test_a_lint_result_keeps_the_question_exactly(warm_home: Path, texts: list[str]) -> None:
     if not _CONTEXT:
-        database = open_database()
-        _CONTEXT[0] = load_context(database, None, "peer", None)
-        database.dispose()
+        runtime = Runtime.open(embedder=real_model())
+        _CONTEXT[0] = load_context(runtime, None, "peer", None)
+        runtime.close()
     results = lint_with(_CONTEXT[0], texts)
     assert [r.text for r in results] == texts
     assert [r.as_dict()["text"] for r in results] == texts

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
-from research.shared import remembered_embeddings
+from embedders import real_model
 
-from askback.nlp.embeddings import default_embedder
 from askback.research.topics import NONE, KeywordMatcher, Thresholds, TopicClassifier, TopicSpec, load_spec
 
 # --- keywords -------------------------------------------------------------------------------
@@ -166,9 +165,8 @@ def test_the_shipped_topics_load_with_keywords_and_examples() -> None:
 
 
 @pytest.fixture(scope="module")
-def classifier() -> Iterator[TopicClassifier]:
-    with remembered_embeddings():
-        yield TopicClassifier(default_embedder().embed)
+def classifier() -> TopicClassifier:
+    return TopicClassifier(real_model().embed)
 
 
 CLEAR = {
@@ -184,7 +182,7 @@ CLEAR = {
 
 def test_clear_sentences_get_their_topic_first(classifier: TopicClassifier) -> None:
     texts = list(CLEAR)
-    found = classifier.classify(texts, default_embedder().embed(texts))
+    found = classifier.classify(texts, real_model().embed(texts))
     assert {text: topics[0][0] if topics else None for text, topics in zip(texts, found, strict=True)} == CLEAR
     assert all(0.5 <= confidence <= 0.99 for topics in found for _, confidence in topics)
 
@@ -194,4 +192,4 @@ def test_clear_sentences_get_their_topic_first(classifier: TopicClassifier) -> N
     ["We use cookies to improve your experience on our website.", "Click here to read more.", "Thanks for reading!"],
 )
 def test_furniture_gets_no_topic(classifier: TopicClassifier, text: str) -> None:
-    assert classifier.classify([text], default_embedder().embed([text])) == [[]]
+    assert classifier.classify([text], real_model().embed([text])) == [[]]

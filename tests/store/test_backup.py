@@ -6,12 +6,12 @@ import copy
 import errno
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from research.shared import remembered_embeddings
+from embedders import real_model
 from sqlalchemy import event, func, select
 from typer.testing import CliRunner
 
@@ -22,6 +22,7 @@ from askback.demo.service import load_demo
 from askback.errors import UsageError
 from askback.plan import live
 from askback.plan.service import prepare
+from askback.runtime import Runtime
 from askback.store import backup, companies
 from askback.store.assess import OfferRecord
 from askback.store.db import Database, open_database
@@ -35,31 +36,26 @@ NOTES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def _embeddings() -> Iterator[None]:
-    with remembered_embeddings():
-        yield
-
-
-def populate(db: Database) -> int:
+def populate(database: Database) -> int:
     """Everything a user makes: research, a profile, a plan edited live, notes, answers, ratings."""
-    load_demo(db)
-    plan = prepare(db, "Northwind Relay", interviewer="hiring-manager", minutes=15)
+    rt = Runtime(database, embedder=real_model())
+    load_demo(rt)
+    plan = prepare(rt, "Northwind Relay", interviewer="hiring-manager", minutes=15)
     assert plan.id is not None
     items = [i.id for i in plan.items if i.id is not None]
     for item_id, note in zip(items, NOTES, strict=False):
-        live.save_note(db, plan.id, item_id, note)
-    live.set_status(db, plan.id, items[0], "covered")
-    live.record_answer(db, plan.id, items[0], "We pair on everything 🙂", 4)
-    live.record_answer(db, plan.id, items[1], "Nobody knows.", None)
-    live.rate_categories(db, plan.id, {"people": 4, "growth": 2})
-    live.save_plan_notes(db, plan.id, "Overall: 良い感じ. Follow up on on-call.")
-    live.add_own(db, plan.id, "How did the Lisbon office change how you plan?", "processes", "planning")
-    backups = [i.id for i in live.get(db, plan.id).backups if i.id is not None]
+        live.save_note(rt, plan.id, item_id, note)
+    live.set_status(rt, plan.id, items[0], "covered")
+    live.record_answer(rt, plan.id, items[0], "We pair on everything 🙂", 4)
+    live.record_answer(rt, plan.id, items[1], "Nobody knows.", None)
+    live.rate_categories(rt, plan.id, {"people": 4, "growth": 2})
+    live.save_plan_notes(rt, plan.id, "Overall: 良い感じ. Follow up on on-call.")
+    live.add_own(rt, plan.id, "How did the Lisbon office change how you plan?", "processes", "planning")
+    backups = [i.id for i in live.get(rt, plan.id).backups if i.id is not None]
     if backups:
-        live.swap_in_backup(db, plan.id, backups[0])
+        live.swap_in_backup(rt, plan.id, backups[0])
     assess.add_accounts(
-        db,
+        rt,
         "Northwind Relay",
         [
             AccountDraft(
@@ -71,7 +67,7 @@ def populate(db: Database) -> int:
     offer = OfferRecord(
         0, "Senior engineer", 92_000.5, "EUR", bonus_percent=10, equity={"kind": "rsu", "value_per_year": 8000}
     )
-    assess.add_offer(db, "Northwind Relay", offer)
+    assess.add_offer(rt, "Northwind Relay", offer)
     return plan.id
 
 
@@ -96,7 +92,6 @@ def total(db: Database) -> int:
 # --- the round trip ---------------------------------------------------------------------------
 
 
-@pytest.mark.usefixtures("_embeddings")
 def test_round_trip_sqlite_postgresql_sqlite_keeps_every_row(tmp_path: Path, postgres_url: str) -> None:
     first = open_database(f"sqlite:///{tmp_path / 'first.db'}")
     plan_id = populate(first)
@@ -118,14 +113,14 @@ def test_round_trip_sqlite_postgresql_sqlite_keeps_every_row(tmp_path: Path, pos
     assert tables_of(tmp_path / "one.json") == tables_of(tmp_path / "two.json") == tables_of(tmp_path / "three.json")
 
     # The notes came through exactly, and the imported database goes on working.
-    assert [i.note for i in live.get(middle, plan_id).items][: len(NOTES)] == [
-        i.note for i in live.get(first, plan_id).items
+    assert [i.note for i in live.get(Runtime(middle), plan_id).items][: len(NOTES)] == [
+        i.note for i in live.get(Runtime(first), plan_id).items
     ][: len(NOTES)]
     for db in (middle, last):
         with db.session() as session:
             added = companies.ensure(session, "Globex")
         assert added.id == max(r[0] for r in original["companies"]) + 1
-        again = prepare(db, "Globex", interviewer="peer")
+        again = prepare(Runtime(db), "Globex", interviewer="peer")
         assert again.id == plan_id + 1
         db.dispose()
     first.dispose()
@@ -149,9 +144,9 @@ def test_every_table_is_backed_up_or_skipped_for_a_reason() -> None:
 def minimal(db: Database, tmp_path: Path) -> Path:
     with db.session() as session:
         companies.ensure(session, "Acme Robotics", url="https://acme.example/")
-    plan = prepare(db, "Acme Robotics", interviewer="peer", minutes=10)
+    plan = prepare(Runtime(db), "Acme Robotics", interviewer="peer", minutes=10)
     assert plan.id is not None
-    live.save_note(db, plan.id, plan.items[0].id or 0, NOTES[0])
+    live.save_note(Runtime(db), plan.id, plan.items[0].id or 0, NOTES[0])
     path = tmp_path / "acme.json"
     backup.export_all(db, path)
     return path
@@ -339,7 +334,7 @@ def test_an_export_is_one_consistent_snapshot(db: Database, database_url: str) -
     def write_meanwhile(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
         if not fired and "FROM companies" in statement:
             fired.append(statement)
-            prepare(other, "Globex", interviewer="peer", minutes=10)  # commits a company and its plan
+            prepare(Runtime(other), "Globex", interviewer="peer", minutes=10)  # commits a company and its plan
 
     event.listen(db.engine, "after_cursor_execute", write_meanwhile)
     try:

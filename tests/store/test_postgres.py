@@ -1,6 +1,6 @@
 """The services on SQLite and on PostgreSQL alike, and what a server database adds.
 
-Every test that takes ``db`` runs on both backends (see conftest.py): research a folder and
+Every test that takes ``runtime`` runs on both backends (see conftest.py): research a folder and
 re-research it, build a plan and work on it live, lint against the research, run research
 jobs in the worker pool. Then what only shows with a server or several processes: opening a
 new database from several processes at once, a migration failing half-way, a server that is
@@ -18,7 +18,7 @@ import alembic.op
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from research.shared import copy_handbook, remembered_embeddings
+from research.shared import copy_handbook
 from sqlalchemy import inspect, select, text
 
 from askback.errors import StoreError
@@ -27,6 +27,7 @@ from askback.plan.lint import lint_questions
 from askback.plan.service import prepare
 from askback.research.jobs import JobQueue
 from askback.research.service import research
+from askback.runtime import Runtime
 from askback.store import companies
 from askback.store import research as store
 from askback.store.db import HEAD_REVISION, Database, _engine, current_revision, open_database
@@ -36,12 +37,6 @@ if TYPE_CHECKING:
     from store.conftest import PostgresServer
 
 COMPANY = "Acme Robotics"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _embeddings() -> Iterator[None]:
-    with remembered_embeddings():
-        yield
 
 
 @pytest.fixture
@@ -64,11 +59,11 @@ def new_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator
 # --- research ---------------------------------------------------------------------------------
 
 
-def test_research_a_folder_then_only_what_changed(db: Database, handbook: Path) -> None:
-    first = research(db, COMPANY, [str(handbook)])
+def test_research_a_folder_then_only_what_changed(runtime: Runtime, handbook: Path) -> None:
+    first = research(runtime, COMPANY, [str(handbook)])
     assert (first.pages_new, first.pages_changed, first.pages_unchanged) == (6, 0, 0)
     assert first.facts > 10
-    with db.session() as session:
+    with runtime.session() as session:
         company = companies.get(session, COMPANY)
         facts = store.facts(session, company.id)
         assert store.counts(session, company.id) == (6, first.facts)
@@ -77,19 +72,19 @@ def test_research_a_folder_then_only_what_changed(db: Database, handbook: Path) 
 
     (handbook / "engineering.md").write_text("# Engineering\n\nWe deploy to production twenty times a day.\n")
     (handbook / "remote.txt").unlink()
-    again = research(db, COMPANY, [str(handbook)])
+    again = research(runtime, COMPANY, [str(handbook)])
 
     assert (again.pages_new, again.pages_changed, again.pages_unchanged, again.pages_removed) == (0, 1, 4, 1)
-    with db.session() as session:
+    with runtime.session() as session:
         refs = sorted(session.scalars(select(PageRow.ref)))
         assert "remote.txt" not in refs and len(refs) == 5
         positions = session.execute(select(FactRow.page_id, FactRow.position)).all()
         assert len(positions) == len(set(positions))
 
 
-def test_research_jobs_run_in_the_worker_pool(db: Database, tmp_path: Path) -> None:
+def test_research_jobs_run_in_the_worker_pool(runtime: Runtime, tmp_path: Path) -> None:
     """Two companies at once, sharing sentences (and so sentence vectors), plus a re-run of one."""
-    queue = JobQueue(db, workers=2)
+    queue = JobQueue(runtime, workers=2)
     try:
         first = queue.submit("Acme Robotics", [str(copy_handbook(tmp_path / "acme"))])
         second = queue.submit("Globex", [str(copy_handbook(tmp_path / "globex"))])
@@ -102,7 +97,7 @@ def test_research_jobs_run_in_the_worker_pool(db: Database, tmp_path: Path) -> N
     assert done[2].summary is not None and done[2].summary["pages_unchanged"] == 6
     assert done[2].started_at is not None and done[0].finished_at is not None
     assert done[2].started_at >= done[0].finished_at  # one job per company at a time
-    with db.session() as session:
+    with runtime.session() as session:
         for name in ("Acme Robotics", "Globex"):
             assert store.counts(session, companies.get(session, name).id)[0] == 6
 
@@ -110,39 +105,39 @@ def test_research_jobs_run_in_the_worker_pool(db: Database, tmp_path: Path) -> N
 # --- plans, the live interview and the linter -------------------------------------------------
 
 
-def test_a_plan_from_research_worked_on_live(db: Database, handbook: Path) -> None:
-    research(db, COMPANY, [str(handbook)])
-    plan = prepare(db, COMPANY, interviewer="hiring-manager", minutes=15, priorities={"mentoring": 3.0})
+def test_a_plan_from_research_worked_on_live(runtime: Runtime, handbook: Path) -> None:
+    research(runtime, COMPANY, [str(handbook)])
+    plan = prepare(runtime, COMPANY, interviewer="hiring-manager", minutes=15, priorities={"mentoring": 3.0})
     assert plan.id is not None and len(plan.main) >= 5 and plan.backups
     main = [i.id for i in plan.main if i.id is not None]
 
-    live.move(db, plan.id, main[2], -1)
-    assert [i.id for i in live.get(db, plan.id).main][:3] == [main[0], main[2], main[1]]
-    live.set_status(db, plan.id, main[0], "covered")
-    live.save_note(db, plan.id, main[0], "Pairs daily; «mentoring» is real — 良い")
-    live.record_answer(db, plan.id, main[0], "Every new joiner gets a buddy.", 5)
-    live.rate_categories(db, plan.id, {"growth": 5})
-    own = live.add_own(db, plan.id, "How do you  decide what to automate?", "processes", "tooling")
+    live.move(runtime, plan.id, main[2], -1)
+    assert [i.id for i in live.get(runtime, plan.id).main][:3] == [main[0], main[2], main[1]]
+    live.set_status(runtime, plan.id, main[0], "covered")
+    live.save_note(runtime, plan.id, main[0], "Pairs daily; «mentoring» is real — 良い")
+    live.record_answer(runtime, plan.id, main[0], "Every new joiner gets a buddy.", 5)
+    live.rate_categories(runtime, plan.id, {"growth": 5})
+    own = live.add_own(runtime, plan.id, "How do you  decide what to automate?", "processes", "tooling")
     backup = plan.backups[0]
     assert backup.id is not None
-    live.swap_in_backup(db, plan.id, backup.id)
-    live.remove(db, plan.id, main[-1])
+    live.swap_in_backup(runtime, plan.id, backup.id)
+    live.remove(runtime, plan.id, main[-1])
 
-    after = live.get(db, plan.id)
+    after = live.get(runtime, plan.id)
     order = [i.id for i in after.main]
     assert own.id in order and own.text == "How do you decide what to automate?"
     assert backup.id in order and main[-1] not in [i.id for i in after.items]
     first = next(i for i in after.items if i.id == main[0])
     assert (first.status, first.note) == ("covered", "Pairs daily; «mentoring» is real — 良い")
     assert after.category_ratings == {"growth": 5}
-    assert live.answers_for_plan(db, plan.id)[first.question_id].rating == 5
+    assert live.answers_for_plan(runtime, plan.id)[first.question_id].rating == 5
 
 
-def test_lint_against_the_research(db: Database, handbook: Path) -> None:
-    research(db, COMPANY, [str(handbook)])
+def test_lint_against_the_research(runtime: Runtime, handbook: Path) -> None:
+    research(runtime, COMPANY, [str(handbook)])
     questions = ["Is there a learning budget?", "How does on-call work for a new joiner in their first month?"]
 
-    results = lint_questions(db, questions, company=COMPANY, interviewer="peer", stage="team")
+    results = lint_questions(runtime, questions, company=COMPANY, interviewer="peer", stage="team")
 
     assert [r.text for r in results] == questions
     assert "closed" in results[0].codes()
@@ -151,13 +146,13 @@ def test_lint_against_the_research(db: Database, handbook: Path) -> None:
 _PLANS: dict[int, tuple[int, int]] = {}
 
 
-def _note_slot(db: Database) -> tuple[int, int]:
+def _note_slot(runtime: Runtime) -> tuple[int, int]:
     """One plan item per database, made the first time a hypothesis example needs it."""
-    if id(db) not in _PLANS:
-        plan = prepare(db, COMPANY, interviewer="peer", minutes=10)
+    if id(runtime) not in _PLANS:
+        plan = prepare(runtime, COMPANY, interviewer="peer", minutes=10)
         assert plan.id is not None and plan.items[0].id is not None
-        _PLANS[id(db)] = (plan.id, plan.items[0].id)
-    return _PLANS[id(db)]
+        _PLANS[id(runtime)] = (plan.id, plan.items[0].id)
+    return _PLANS[id(runtime)]
 
 
 NOTE_TEXT = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=300)
@@ -167,20 +162,20 @@ NOTE_TEXT = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max
 @given(note=NOTE_TEXT)
 @example(note="Priya 👩🏽‍💻 leads; מי מחליט? ثم ماذا؟ 三人 e\u0301te\u0301 \u200f\u202e tabs\tand\r\nlines")
 @example(note="x" * 20_000)
-def test_notes_in_any_script_are_kept_exactly(db: Database, note: str) -> None:
-    plan_id, item_id = _note_slot(db)
-    live.save_note(db, plan_id, item_id, note)
-    live.save_plan_notes(db, plan_id, note[::-1])
-    again = live.get(db, plan_id)
+def test_notes_in_any_script_are_kept_exactly(runtime: Runtime, note: str) -> None:
+    plan_id, item_id = _note_slot(runtime)
+    live.save_note(runtime, plan_id, item_id, note)
+    live.save_plan_notes(runtime, plan_id, note[::-1])
+    again = live.get(runtime, plan_id)
     assert next(i.note for i in again.items if i.id == item_id) == note
     assert again.notes == note[::-1]
 
 
-def test_a_nul_character_is_dropped_the_same_way_on_every_database(db: Database) -> None:
+def test_a_nul_character_is_dropped_the_same_way_on_every_database(runtime: Runtime) -> None:
     """PostgreSQL's text cannot hold NUL; askback drops it everywhere, so a note saves on both."""
-    plan_id, item_id = _note_slot(db)
-    live.save_note(db, plan_id, item_id, "a\x00b")
-    assert next(i.note for i in live.get(db, plan_id).items if i.id == item_id) == "ab"
+    plan_id, item_id = _note_slot(runtime)
+    live.save_note(runtime, plan_id, item_id, "a\x00b")
+    assert next(i.note for i in live.get(runtime, plan_id).items if i.id == item_id) == "ab"
 
 
 # --- opening a database -----------------------------------------------------------------------

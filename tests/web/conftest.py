@@ -15,18 +15,9 @@ from fastapi import FastAPI
 from webclient import BASE_URL, Client
 
 from askback.core.models import Plan
-from askback.errors import AskbackError
+from askback.runtime import Runtime, no_model
 from askback.store.db import open_database
 from askback.web.app import create_app
-
-
-@pytest.fixture
-def no_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    def unavailable() -> None:
-        raise AskbackError("no embedding model in this test")
-
-    monkeypatch.setattr("askback.nlp.embeddings.default_embedder", unavailable)
-    monkeypatch.setattr("askback.research.service.default_embedder", unavailable)
 
 
 @pytest.fixture(scope="session")
@@ -38,13 +29,15 @@ def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def app(askback_home: Path, no_model: None, migrated: Path) -> Iterator[FastAPI]:
+def app(askback_home: Path, migrated: Path) -> Iterator[FastAPI]:
+    """The app over a runtime without the model, as on a machine where it is not installed."""
     askback_home.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(migrated, askback_home / "askback.db")
-    application = create_app()
+    runtime = Runtime.open(load_embedder=no_model)
+    application = create_app(runtime=runtime)
     yield application
     application.state.jobs.shutdown()
-    application.state.db.dispose()
+    runtime.close()
 
 
 @pytest.fixture
@@ -58,6 +51,6 @@ def plan(app: FastAPI) -> Plan:
     """A saved plan for Acme from the bank alone (no research), with backups."""
     from askback.plan.service import prepare
 
-    made = prepare(app.state.db, "Acme Robotics", interviewer="hiring-manager", minutes=15)
+    made = prepare(app.state.runtime, "Acme Robotics", interviewer="hiring-manager", minutes=15)
     assert made.backups, "the tests below need a plan with backups"
     return made

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
-from webclient import Client, db_of, escaped
+from webclient import Client, escaped, runtime_of
 
 from askback.core import taxonomy
 from askback.core.models import Plan
@@ -154,7 +154,7 @@ def test_research_sources_from_the_web_link_to_the_page(client: Client, app: Fas
     from askback.store.research import FactDraft
 
     client.submit("/companies", {"name": "Acme"})
-    with app.state.db.session() as session:
+    with app.state.runtime.session() as session:
         company = companies.get(session, "acme")
         for ref in ("https://acme.example/benefits", "javascript:alert(1)"):
             store.save_page(
@@ -213,7 +213,7 @@ def test_profile_saves_role_priorities_and_signals(client: Client) -> None:
 
     from askback.store import profiles
 
-    with db_of(client).session() as session:
+    with runtime_of(client).session() as session:
         saved = profiles.load(session)
     assert saved is not None
     assert (saved.role, saved.seniority, saved.priorities, saved.signals) == (
@@ -244,7 +244,7 @@ def test_new_plan_form_builds_and_saves_a_plan(client: Client) -> None:
     response = client.submit("/plans", {"company": "acme", "interviewer": "peer", "stage": "", "minutes": "10"})
     assert response.status_code == 303
     plan_id = int(response.headers["location"].rsplit("/", 1)[1])
-    plan = live.get(db_of(client), plan_id)
+    plan = live.get(runtime_of(client), plan_id)
     assert (plan.interviewer, plan.stage, plan.minutes) == ("peer", "technical", 10)
     page = client.page(f"/plans/{plan_id}").text
     assert "Acme: 10 minutes with the peer" in page
@@ -270,7 +270,7 @@ def test_reorder_with_htmx_returns_the_new_list(client: Client, plan: Plan) -> N
     assert fragment.status_code == 200
     assert fragment.text.lstrip().startswith('<section id="plan-items"')
     assert fragment.text.index(escaped(second.text)) < fragment.text.index(escaped(first.text))
-    assert [i.id for i in live.get(db_of(client), plan.id).main][:2] == [second.id, first.id]
+    assert [i.id for i in live.get(runtime_of(client), plan.id).main][:2] == [second.id, first.id]
 
 
 def test_builder_works_without_javascript(client: Client, plan: Plan) -> None:
@@ -278,7 +278,7 @@ def test_builder_works_without_javascript(client: Client, plan: Plan) -> None:
     assert (moved.status_code, moved.headers["location"]) == (303, f"/plans/{plan.id}#item-{plan.main[0].id}")
     removed = client.submit(f"/plans/{plan.id}/items/{plan.main[1].id}/remove")
     assert removed.status_code == 303
-    after = live.get(db_of(client), plan.id)
+    after = live.get(runtime_of(client), plan.id)
     assert plan.main[0].id in [i.id for i in after.main] and plan.main[1].id not in [i.id for i in after.items]
 
 
@@ -286,7 +286,7 @@ def test_swap_in_a_backup(client: Client, plan: Plan) -> None:
     backup = plan.backups[0]
     replaced = next(i for i in plan.main if i.question_id == backup.backup_for)
     fragment = client.htmx(f"/plans/{plan.id}/items/{backup.id}/swap").text
-    after = live.get(db_of(client), plan.id)
+    after = live.get(runtime_of(client), plan.id)
     assert backup.id in [i.id for i in after.main] and replaced.id in [i.id for i in after.backups]
     assert (
         fragment.index(escaped(backup.text)) < fragment.index('id="backups"') < fragment.index(escaped(replaced.text))
@@ -299,7 +299,7 @@ def test_add_your_own_question_takes_the_category_of_the_verdict(client: Client,
     text = "What would make you say my first six months here went well?"
     fragment = client.htmx(f"/plans/{plan.id}/own", {"text": text, "category": "growth"}).text
     assert escaped(text) in fragment
-    own = live.get(db_of(client), plan.id).main[-1]
+    own = live.get(runtime_of(client), plan.id).main[-1]
     assert (own.text, own.category, own.reasons) == (text, "growth", ("your own question",))
     assert own.subtopic in taxonomy.subtopic_ids("growth")
     assert client.htmx(f"/plans/{plan.id}/own", {"text": "   "}).status_code == 400
@@ -312,7 +312,7 @@ def test_without_the_linter_the_page_says_so_and_own_questions_still_go_in(
     verdict = client.htmx(f"/plans/{plan.id}/lint", {"text": "Do you have free snacks?"})
     assert verdict.status_code == 200 and "linter unavailable" in verdict.text
     client.submit(f"/plans/{plan.id}/own", {"text": "Do you have free snacks?"})
-    own = live.get(db_of(client), plan.id).main[-1]
+    own = live.get(runtime_of(client), plan.id).main[-1]
     assert (own.text, own.category, own.subtopic) == ("Do you have free snacks?", "impact", "role-scope")
 
 
@@ -336,9 +336,9 @@ def test_tick_asked_and_covered_toggles(client: Client, plan: Plan) -> None:
     asked = client.htmx(url, {"status": "asked"}).text
     assert 'data-status="asked"' in asked
     assert re.search(rf'name="status" value="open" id="asked-{item.id}"\s+class="tick" aria-pressed="true"', asked)
-    assert live.get(db_of(client), plan.id).main[0].status == "asked"
+    assert live.get(runtime_of(client), plan.id).main[0].status == "asked"
     client.htmx(url, {"status": "covered"})
-    assert live.get(db_of(client), plan.id).main[0].status == "covered"
+    assert live.get(runtime_of(client), plan.id).main[0].status == "covered"
     no_js = client.submit(url, {"status": "open"})
     assert (no_js.status_code, no_js.headers["location"]) == (303, f"/plans/{plan.id}/live#q-{item.id}")
     assert client.htmx(url, {"status": "maybe"}).status_code == 400
@@ -371,7 +371,7 @@ def test_a_note_without_javascript_is_a_form_post(client: Client, plan: Plan) ->
     item = plan.main[0]
     response = client.submit(f"/plans/{plan.id}/items/{item.id}/note", {"text": "said 'we move fast'"})
     assert (response.status_code, response.headers["location"]) == (303, f"/plans/{plan.id}/live#q-{item.id}")
-    assert live.get(db_of(client), plan.id).main[0].note == "said 'we move fast'"
+    assert live.get(runtime_of(client), plan.id).main[0].note == "said 'we move fast'"
 
 
 def test_a_note_that_cannot_be_saved_says_why(client: Client, plan: Plan) -> None:
@@ -433,12 +433,12 @@ def test_answers_and_ratings(client: Client, plan: Plan) -> None:
     saved = client.htmx(f"/plans/{plan.id}/items/{item.id}/answer", {"text": "Two seniors, three mids", "rating": "4"})
     assert saved.text.strip() == "saved · rated 4"
     client.htmx(f"/plans/{plan.id}/items/{plan.main[1].id}/answer", {"text": "", "rating": "2"})
-    answers = live.answers_for_plan(db_of(client), plan.id)
+    answers = live.answers_for_plan(runtime_of(client), plan.id)
     assert (answers[item.question_id].text, answers[item.question_id].rating) == ("Two seniors, three mids", 4)
 
     rated = client.submit(f"/plans/{plan.id}/ratings", {"rating-people": "4", "rating-culture": "", "rating-fun": "5"})
     assert (rated.status_code, rated.headers["location"]) == (303, f"/plans/{plan.id}/after?saved=1#categories")
-    assert live.get(db_of(client), plan.id).category_ratings == {"people": 4, "fun": 5}
+    assert live.get(runtime_of(client), plan.id).category_ratings == {"people": 4, "fun": 5}
     page = client.page(f"/plans/{plan.id}/after?saved=1").text
     assert "Ratings saved." in page
     assert "Two seniors, three mids</textarea>" in page

@@ -317,11 +317,10 @@ def test_the_whole_flow(server: Server, browser: Browser, problems: Problems, sh
 
 
 def test_a_script_in_a_researched_page_is_shown_as_text(
-    server: Server, browser: Browser, problems: Problems, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    server: Server, browser: Browser, problems: Problems, tmp_path: Path
 ) -> None:
-    from askback.errors import AskbackError
     from askback.research.service import research as run_research
-    from askback.store.db import open_database
+    from askback.runtime import Runtime, no_model
 
     site = tmp_path / "site"
     site.mkdir()
@@ -335,13 +334,10 @@ def test_a_script_in_a_researched_page_is_shown_as_text(
         encoding="utf-8",
     )
 
-    def no_model() -> None:  # topics by keyword: this test is about what the browser shows
-        raise AskbackError("not needed here")
-
-    monkeypatch.setattr("askback.research.service.default_embedder", no_model)
-    db = open_database(f"sqlite:///{server.home / 'askback.db'}")
-    run_research(db, "Scripted Inc", [str(site)])
-    db.dispose()
+    # Topics by keyword: this test is about what the browser shows.
+    runtime = Runtime.open(f"sqlite:///{server.home / 'askback.db'}", load_embedder=no_model)
+    run_research(runtime, "Scripted Inc", [str(site)])
+    runtime.close()
 
     page = open_page(browser, problems)
     dialogs: list[str] = []
@@ -359,11 +355,11 @@ def test_a_script_in_a_researched_page_is_shown_as_text(
 
 def test_pages_fit_a_phone_and_work_without_javascript(server: Server, browser: Browser, problems: Problems) -> None:
     from askback.plan.service import prepare
-    from askback.store.db import open_database
+    from askback.runtime import Runtime, no_model
 
-    db = open_database(f"sqlite:///{server.home / 'askback.db'}")
-    plan = prepare(db, "Phone Co", interviewer="recruiter", minutes=10)
-    db.dispose()
+    runtime = Runtime.open(f"sqlite:///{server.home / 'askback.db'}", load_embedder=no_model)
+    plan = prepare(runtime, "Phone Co", interviewer="recruiter", minutes=10)
+    runtime.close()
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = problems.watch(context.new_page())
     for path in (
@@ -394,12 +390,12 @@ def test_a_killed_server_loses_at_most_the_last_two_seconds(
     browser: Browser, problems: Problems, tmp_path: Path
 ) -> None:
     from askback.plan.service import prepare
-    from askback.store.db import open_database
+    from askback.runtime import Runtime, no_model
 
     home = tmp_path / "home"
-    db = open_database(f"sqlite:///{home / 'askback.db'}")
-    plan = prepare(db, "Acme Robotics", interviewer="peer", minutes=10)
-    db.dispose()
+    runtime = Runtime.open(f"sqlite:///{home / 'askback.db'}", load_embedder=no_model)
+    plan = prepare(runtime, "Acme Robotics", interviewer="peer", minutes=10)
+    runtime.close()
     server = Server(home)
     server.start()
     try:

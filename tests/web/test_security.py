@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
-from webclient import BASE_URL, Client, db_of
+from webclient import BASE_URL, Client, runtime_of
 
 from askback.core.models import Plan
 from askback.plan import live
+from askback.runtime import Runtime, no_model
 from askback.web.app import create_app
 from askback.web.security import CONTENT_SECURITY_POLICY, MAX_BODY, is_loopback
 
@@ -47,7 +48,7 @@ def test_posts_without_the_csrf_token_are_refused(
     client.page("/")
     response = client.post(f"/plans/{plan.id}/notes", data={"text": "x", **data}, headers=headers)
     assert response.status_code == 403
-    assert live.get(db_of(client), plan.id).notes == ""
+    assert live.get(runtime_of(client), plan.id).notes == ""
 
 
 @pytest.mark.parametrize(
@@ -96,7 +97,7 @@ def test_large_bodies_are_refused(client: Client, plan: Plan) -> None:
         headers={"X-CSRF-Token": client.csrf, "Content-Type": "application/x-www-form-urlencoded"},
     )
     assert streamed.status_code == 413
-    assert live.get(db_of(client), plan.id).notes == ""
+    assert live.get(runtime_of(client), plan.id).notes == ""
 
 
 def test_only_loopback_host_names_without_a_token(app: FastAPI) -> None:
@@ -107,8 +108,8 @@ def test_only_loopback_host_names_without_a_token(app: FastAPI) -> None:
             assert local.get("/").status_code == 200, base
 
 
-def test_a_token_is_required_off_loopback(askback_home: Path, no_model: None) -> None:
-    app = create_app(token="s3cret-token")
+def test_a_token_is_required_off_loopback(askback_home: Path) -> None:
+    app = create_app(token="s3cret-token", runtime=Runtime.open(load_embedder=no_model))
     try:
         with Client(app, base_url="http://192.168.1.20:8765") as browser:
             refused = browser.get("/")
@@ -131,7 +132,7 @@ def test_a_token_is_required_off_loopback(askback_home: Path, no_model: None) ->
             assert script.get("/plans", headers={"Authorization": "Bearer nope"}).status_code == 401
     finally:
         app.state.jobs.shutdown()
-        app.state.db.dispose()
+        app.state.runtime.close()
 
 
 @pytest.mark.parametrize(

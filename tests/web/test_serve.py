@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from webclient import BASE_URL, Client
 
-from askback.store.db import Database
+from askback.runtime import Runtime, no_model
 from askback.web.app import create_app
 
 # --- the command ------------------------------------------------------------------------------
@@ -45,7 +45,7 @@ def test_serve_refuses_a_bad_port() -> None:
 
 
 def test_serve_warms_the_linter_at_start_and_once_per_company(
-    askback_home: Path, no_model: None, monkeypatch: pytest.MonkeyPatch
+    askback_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pytest.importorskip("askback.plan.lint")
     calls: list[tuple[str, object]] = []
@@ -53,15 +53,16 @@ def test_serve_warms_the_linter_at_start_and_once_per_company(
 
     real = lint_module.lint_questions
 
-    def counting(db: Database, texts: list[str], **kwargs: Any) -> Any:
+    def counting(runtime: Runtime, texts: list[str], **kwargs: Any) -> Any:
         calls.append((texts[0], kwargs.get("company")))
-        return real(db, texts, **kwargs)
+        return real(runtime, texts, **kwargs)
 
     monkeypatch.setattr(lint_module, "lint_questions", counting)
-    app = create_app(warm_linter=True)
+    runtime = Runtime.open(load_embedder=no_model)
+    app = create_app(warm_linter=True, runtime=runtime)
     from askback.plan.service import prepare
 
-    plan = prepare(app.state.db, "Acme")
+    plan = prepare(runtime, "Acme")
     with Client(app, base_url=BASE_URL) as client:  # the lifespan starts the first warm-up
         app.state.linter.warm().result(timeout=30)
         client.page(f"/plans/{plan.id}")
@@ -70,9 +71,9 @@ def test_serve_warms_the_linter_at_start_and_once_per_company(
         warm_up = "How does the team decide what to work on next?"
         assert calls == [(warm_up, None), (warm_up, "Acme")]
         assert "verdict" in client.htmx(f"/plans/{plan.id}/lint", {"text": "Do you have a mentoring program?"}).text
-    quiet = create_app()
+    quiet = create_app(runtime=runtime)
     assert quiet.state.linter.warm() is None  # only when asked to
-    quiet.state.db.dispose()
+    runtime.close()
 
 
 def test_serve_off_loopback_prints_a_token_and_requires_it(askback_home: Path) -> None:

@@ -9,7 +9,7 @@ import httpx
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from askback.store.db import Database
+from askback.runtime import Runtime
 
 BASE_URL = "http://127.0.0.1:8765"
 
@@ -39,11 +39,11 @@ class Client(TestClient):
         return self.post(url, data=data or {}, headers=headers, **kwargs)
 
 
-def db_of(client: Client) -> Database:
+def runtime_of(client: Client) -> Runtime:
     app = client.app
     assert isinstance(app, FastAPI)
-    database: Database = app.state.db
-    return database
+    runtime: Runtime = app.state.runtime
+    return runtime
 
 
 def escaped(text: str) -> str:

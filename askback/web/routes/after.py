@@ -9,17 +9,17 @@ from fastapi.responses import HTMLResponse, Response
 
 from askback.core import taxonomy
 from askback.errors import UsageError
-from askback.web.views import Db, FormData, is_htmx, redirect, render
+from askback.web.views import FormData, Rt, is_htmx, redirect, render
 
 router = APIRouter()
 
 
 @router.get("/plans/{plan_id}/after", response_class=HTMLResponse)
-def after(request: Request, db: Db, plan_id: int, saved: bool = False) -> HTMLResponse:
+def after(request: Request, rt: Rt, plan_id: int, saved: bool = False) -> HTMLResponse:
     from askback.plan import live
 
-    plan = live.get(db, plan_id)
-    answers = live.answers_for_plan(db, plan_id)
+    plan = live.get(rt, plan_id)
+    answers = live.answers_for_plan(rt, plan_id)
     return render(
         request,
         "after.html",
@@ -33,7 +33,7 @@ def after(request: Request, db: Db, plan_id: int, saved: bool = False) -> HTMLRe
 @router.post("/plans/{plan_id}/items/{item_id}/answer")
 def record_answer(
     request: Request,
-    db: Db,
+    rt: Rt,
     plan_id: int,
     item_id: int,
     text: Annotated[str, Form()] = "",
@@ -41,14 +41,14 @@ def record_answer(
 ) -> Response:
     from askback.plan import live
 
-    answer = live.record_answer(db, plan_id, item_id, text, _rating(rating))
+    answer = live.record_answer(rt, plan_id, item_id, text, _rating(rating))
     if is_htmx(request):
         return render(request, "_answer_saved.html", answer=answer)
     return redirect(f"/plans/{plan_id}/after#a-{item_id}")
 
 
 @router.post("/plans/{plan_id}/ratings")
-def rate_categories(db: Db, plan_id: int, form: FormData) -> Response:
+def rate_categories(rt: Rt, plan_id: int, form: FormData) -> Response:
     from askback.plan import live
 
     ratings: dict[str, int] = {}
@@ -56,7 +56,7 @@ def rate_categories(db: Db, plan_id: int, form: FormData) -> Response:
         value = _rating((form.get(f"rating-{category}") or [""])[0])
         if value is not None:
             ratings[category] = value
-    live.rate_categories(db, plan_id, ratings)
+    live.rate_categories(rt, plan_id, ratings)
     return redirect(f"/plans/{plan_id}/after?saved=1#categories")
 
 

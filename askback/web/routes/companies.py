@@ -8,18 +8,18 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from askback.errors import NotFoundError, UsageError
-from askback.web.views import Db, Jobs, is_htmx, redirect, render
+from askback.web.views import Jobs, Rt, is_htmx, redirect, render
 
 router = APIRouter()
 
 
 @router.get("/", response_class=HTMLResponse)
-def index(request: Request, db: Db, jobs: Jobs) -> HTMLResponse:
+def index(request: Request, rt: Rt, jobs: Jobs) -> HTMLResponse:
     from askback.demo.service import demo_company
     from askback.store import companies, plans
     from askback.store import research as research_store
 
-    with db.session() as session:
+    with rt.session() as session:
         known = companies.list_all(session)
         counts = {c.id: research_store.counts(session, c.id) for c in known}
         plan_lists = {c.id: plans.list_all(session, c.id) for c in known}
@@ -37,25 +37,25 @@ def index(request: Request, db: Db, jobs: Jobs) -> HTMLResponse:
 
 
 @router.post("/companies")
-def add_company(db: Db, name: Annotated[str, Form()], url: Annotated[str, Form()] = "") -> Response:
+def add_company(rt: Rt, name: Annotated[str, Form()], url: Annotated[str, Form()] = "") -> Response:
     from askback.store import companies
 
     url = url.strip()
     if url and not url.lower().startswith(("http://", "https://")):
         raise UsageError(f"a company's site is an http:// or https:// address, not {url!r}")
-    with db.session() as session:
+    with rt.session() as session:
         company = companies.ensure(session, name, url=url or None)
     return redirect(f"/#c-{company.slug}")
 
 
 @router.post("/demo")
-def add_demo(db: Db) -> Response:
+def add_demo(rt: Rt) -> Response:
     """The bundled fictional company, and the demo profile for a user who has none yet."""
     from askback.demo.service import demo_company
     from askback.store import companies, profiles
 
     demo = demo_company()
-    with db.session() as session:
+    with rt.session() as session:
         company = companies.ensure(session, demo.name, url=demo.url, about=demo.about)
         profiles.save_if_missing(session, demo.profile)
     return redirect(f"/#c-{company.slug}")
@@ -64,7 +64,7 @@ def add_demo(db: Db) -> Response:
 @router.post("/companies/{slug}/research")
 def start_research(
     request: Request,
-    db: Db,
+    rt: Rt,
     jobs: Jobs,
     slug: str,
     source: Annotated[str, Form()],
@@ -75,7 +75,7 @@ def start_research(
     source = source.strip()
     if not source:
         raise UsageError("name a site (https://...) or a folder to research")
-    with db.session() as session:
+    with rt.session() as session:
         company = companies.get(session, slug)
     job = jobs.submit(company.name, [source], allow_private=allow_private)
     if is_htmx(request):
@@ -84,13 +84,13 @@ def start_research(
 
 
 @router.get("/jobs/{job_id}", response_class=HTMLResponse)
-def job_status(request: Request, db: Db, jobs: Jobs, job_id: str) -> HTMLResponse:
+def job_status(request: Request, rt: Rt, jobs: Jobs, job_id: str) -> HTMLResponse:
     from askback.store import companies
 
     try:
         job = jobs.status(job_id)
     except NotFoundError:
         raise NotFoundError("that research job is not known (the server may have restarted)") from None
-    with db.session() as session:
+    with rt.session() as session:
         company = companies.get(session, job.company)
     return render(request, "_job.html", job=job, company=company)

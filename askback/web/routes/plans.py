@@ -7,26 +7,26 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from askback.store.db import Database
-from askback.web.views import Db, Lint, is_htmx, redirect, render
+from askback.runtime import Runtime
+from askback.web.views import Lint, Rt, is_htmx, redirect, render
 
 router = APIRouter()
 
 
 @router.get("/plans", response_class=HTMLResponse)
-def list_plans(request: Request, db: Db) -> HTMLResponse:
+def list_plans(request: Request, rt: Rt) -> HTMLResponse:
     from askback.store import plans
 
-    with db.session() as session:
+    with rt.session() as session:
         saved = plans.list_all(session)
     return render(request, "plans.html", plans=list(reversed(saved)))
 
 
 @router.get("/plans/new", response_class=HTMLResponse)
-def new_plan(request: Request, db: Db, company: str | None = None) -> HTMLResponse:
+def new_plan(request: Request, rt: Rt, company: str | None = None) -> HTMLResponse:
     from askback.store import companies, profiles
 
-    with db.session() as session:
+    with rt.session() as session:
         known = companies.list_all(session)
         profile = profiles.load(session)
     return render(request, "new_plan.html", companies=known, chosen=company, profile=profile)
@@ -34,7 +34,7 @@ def new_plan(request: Request, db: Db, company: str | None = None) -> HTMLRespon
 
 @router.post("/plans")
 def create_plan(
-    db: Db,
+    rt: Rt,
     company: Annotated[str, Form()],
     interviewer: Annotated[str, Form()] = "hiring-manager",
     stage: Annotated[str, Form()] = "",
@@ -44,57 +44,57 @@ def create_plan(
     from askback.plan.service import prepare
 
     plan = prepare(
-        db, company, interviewer=interviewer, stage=stage or None, minutes=minutes, role=role.strip() or None
+        rt, company, interviewer=interviewer, stage=stage or None, minutes=minutes, role=role.strip() or None
     )
     return redirect(f"/plans/{plan.id}")
 
 
 @router.get("/plans/{plan_id}", response_class=HTMLResponse)
-def builder(request: Request, db: Db, linter: Lint, plan_id: int) -> HTMLResponse:
+def builder(request: Request, rt: Rt, linter: Lint, plan_id: int) -> HTMLResponse:
     from askback.plan import live
 
-    plan = live.get(db, plan_id)
+    plan = live.get(rt, plan_id)
     linter.warm(plan)
     return render(request, "builder.html", plan=plan)
 
 
-def _items(request: Request, db: Database, plan_id: int, anchor: str = "") -> Response:
+def _items(request: Request, rt: Runtime, plan_id: int, anchor: str = "") -> Response:
     """The plan's questions after a change: a fragment for htmx, else the page again."""
     from askback.plan import live
 
     if is_htmx(request):
-        return render(request, "_builder_items.html", plan=live.get(db, plan_id))
+        return render(request, "_builder_items.html", plan=live.get(rt, plan_id))
     return redirect(f"/plans/{plan_id}{anchor}")
 
 
 @router.post("/plans/{plan_id}/items/{item_id}/move")
-def move(request: Request, db: Db, plan_id: int, item_id: int, offset: Annotated[int, Form()]) -> Response:
+def move(request: Request, rt: Rt, plan_id: int, item_id: int, offset: Annotated[int, Form()]) -> Response:
     from askback.plan import live
 
-    live.move(db, plan_id, item_id, max(-1, min(1, offset)))
-    return _items(request, db, plan_id, f"#item-{item_id}")
+    live.move(rt, plan_id, item_id, max(-1, min(1, offset)))
+    return _items(request, rt, plan_id, f"#item-{item_id}")
 
 
 @router.post("/plans/{plan_id}/items/{item_id}/remove")
-def remove(request: Request, db: Db, plan_id: int, item_id: int) -> Response:
+def remove(request: Request, rt: Rt, plan_id: int, item_id: int) -> Response:
     from askback.plan import live
 
-    live.remove(db, plan_id, item_id)
-    return _items(request, db, plan_id, "#questions")
+    live.remove(rt, plan_id, item_id)
+    return _items(request, rt, plan_id, "#questions")
 
 
 @router.post("/plans/{plan_id}/items/{item_id}/swap")
-def swap(request: Request, db: Db, plan_id: int, item_id: int) -> Response:
+def swap(request: Request, rt: Rt, plan_id: int, item_id: int) -> Response:
     from askback.plan import live
 
-    live.swap_in_backup(db, plan_id, item_id)
-    return _items(request, db, plan_id, f"#item-{item_id}")
+    live.swap_in_backup(rt, plan_id, item_id)
+    return _items(request, rt, plan_id, f"#item-{item_id}")
 
 
 @router.post("/plans/{plan_id}/own")
 def add_own(
     request: Request,
-    db: Db,
+    rt: Rt,
     linter: Lint,
     plan_id: int,
     text: Annotated[str, Form()],
@@ -110,17 +110,17 @@ def add_own(
 
     verdict: dict[str, Any] = {"category": category} if category in CATEGORY_IDS else {}
     if not verdict and text.strip():
-        verdict = linter.verdict(live.get(db, plan_id), text) or {}
+        verdict = linter.verdict(live.get(rt, plan_id), text) or {}
     category, subtopic = live.own_question_topic(verdict.get("category"), verdict.get("subtopic"))
-    item = live.add_own(db, plan_id, text, category, subtopic)
-    return _items(request, db, plan_id, f"#item-{item.id}")
+    item = live.add_own(rt, plan_id, text, category, subtopic)
+    return _items(request, rt, plan_id, f"#item-{item.id}")
 
 
 @router.post("/plans/{plan_id}/lint", response_class=HTMLResponse)
-def lint(request: Request, db: Db, linter: Lint, plan_id: int, text: Annotated[str, Form()] = "") -> HTMLResponse:
+def lint(request: Request, rt: Rt, linter: Lint, plan_id: int, text: Annotated[str, Form()] = "") -> HTMLResponse:
     from askback.plan import live
 
-    plan = live.get(db, plan_id)
+    plan = live.get(rt, plan_id)
     if not text.strip():
         return render(request, "_lint.html", verdict=None, unavailable=False, empty=True)
     verdict = linter.verdict(plan, text)

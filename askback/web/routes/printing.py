@@ -8,43 +8,43 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from askback.core.models import Plan
-from askback.web.views import STATIC, Db, render, render_text
+from askback.web.views import STATIC, Rt, render, render_text
 
 router = APIRouter()
 
 
 @router.get("/plans/{plan_id}/print", response_class=HTMLResponse)
-def print_view(request: Request, db: Db, plan_id: int) -> HTMLResponse:
+def print_view(request: Request, rt: Rt, plan_id: int) -> HTMLResponse:
     from askback.bank.loader import by_id
     from askback.plan import export, live
 
-    plan = live.get(db, plan_id)
+    plan = live.get(rt, plan_id)
     return render(request, "print.html", plan=plan, bank=by_id(), title=export.title(plan), for_pdf=False)
 
 
 @router.get("/plans/{plan_id}/plan.pdf")
-def pdf(db: Db, plan_id: int) -> Response:
-    return _download(db, plan_id, "pdf", "application/pdf", cheat_sheet_pdf)
+def pdf(rt: Rt, plan_id: int) -> Response:
+    return _download(rt, plan_id, "pdf", "application/pdf", cheat_sheet_pdf)
 
 
 @router.get("/plans/{plan_id}/plan.md")
-def markdown(db: Db, plan_id: int) -> Response:
+def markdown(rt: Rt, plan_id: int) -> Response:
     from askback.plan import export
 
-    return _download(db, plan_id, "md", "text/markdown; charset=utf-8", lambda p: export.to_markdown(p, explain=True))
+    return _download(rt, plan_id, "md", "text/markdown; charset=utf-8", lambda p: export.to_markdown(p, explain=True))
 
 
 @router.get("/plans/{plan_id}/plan.json")
-def json_export(db: Db, plan_id: int) -> Response:
+def json_export(rt: Rt, plan_id: int) -> Response:
     from askback.plan import export
 
-    return _download(db, plan_id, "json", "application/json", export.to_json)
+    return _download(rt, plan_id, "json", "application/json", export.to_json)
 
 
-def _download(db: Db, plan_id: int, suffix: str, media_type: str, make: Callable[[Plan], str | bytes]) -> Response:
+def _download(rt: Rt, plan_id: int, suffix: str, media_type: str, make: Callable[[Plan], str | bytes]) -> Response:
     from askback.plan import live
 
-    plan = live.get(db, plan_id)
+    plan = live.get(rt, plan_id)
     return Response(
         make(plan),
         media_type=media_type,

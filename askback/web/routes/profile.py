@@ -8,7 +8,7 @@ from fastapi.responses import HTMLResponse, Response
 from askback.core import taxonomy
 from askback.core.models import Profile
 from askback.errors import UsageError
-from askback.web.views import Db, FormData, redirect, render
+from askback.web.views import FormData, Rt, redirect, render
 
 router = APIRouter()
 
@@ -16,20 +16,20 @@ MAX_WEIGHT = 10.0
 
 
 @router.get("/profile", response_class=HTMLResponse)
-def show(request: Request, db: Db, saved: bool = False) -> HTMLResponse:
+def show(request: Request, rt: Rt, saved: bool = False) -> HTMLResponse:
     from askback.store import profiles
 
-    with db.session() as session:
+    with rt.session() as session:
         profile = profiles.load(session) or Profile()
     return render(request, "profile.html", profile=profile, saved=saved, max_weight=MAX_WEIGHT)
 
 
 @router.post("/profile")
-def save(db: Db, form: FormData) -> Response:
+def save(rt: Rt, form: FormData) -> Response:
     from askback.store import profiles
 
     profiles_to_save = _parse(form)
-    with db.session() as session:
+    with rt.session() as session:
         profiles.save(session, profiles_to_save)
     return redirect("/profile?saved=1")
 

@@ -7,20 +7,20 @@ from fastapi.responses import HTMLResponse
 
 from askback.core.models import Fact
 from askback.errors import UsageError
-from askback.web.views import Db, render
+from askback.web.views import Rt, render
 
 router = APIRouter()
 
 
 @router.get("/companies/{slug}", response_class=HTMLResponse)
-def company_research(request: Request, db: Db, slug: str, topic: str | None = None) -> HTMLResponse:
+def company_research(request: Request, rt: Rt, slug: str, topic: str | None = None) -> HTMLResponse:
     from askback.core.taxonomy import RESEARCH_TOPIC_IDS
     from askback.store import companies
     from askback.store import research as store
 
     if topic is not None and topic not in RESEARCH_TOPIC_IDS:
         raise UsageError(f"unknown research topic {topic!r}")
-    with db.session() as session:
+    with rt.session() as session:
         company = companies.get(session, slug)
         facts = store.facts(session, company.id)
     by_topic: dict[str, list[Fact]] = {t: [] for t in RESEARCH_TOPIC_IDS}
