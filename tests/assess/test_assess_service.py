@@ -6,6 +6,7 @@ import json
 
 import pytest
 from assess_helpers import FIXTURES, PRIORITIES
+from embedders import WordsEmbedder
 
 from askback.assess import service
 from askback.assess.accounts import AccountDraft, read_file
@@ -40,6 +41,20 @@ def test_sentences_are_stored_classified_with_their_flags(runtime: Runtime) -> N
     assert new
     _, record = service.get_account(runtime, account_id)
     assert [(s.kind, s.flags) for s in record.sentences] == [("opinion", ("like-a-family",)), ("claim", ())]
+
+
+def test_the_database_caches_the_user_s_sentences_and_not_the_models_examples(runtime: Runtime) -> None:
+    """The flag and claim examples askback ships are cached once per machine, in a file."""
+    from sqlalchemy import func, select
+
+    from askback import config
+    from askback.store.models import EmbeddingRow
+
+    said = "They say we are like a family. On-call pays 300 euros a week."
+    service.add_accounts(Runtime(runtime.db, embedder=WordsEmbedder()), "Acme", [AccountDraft(said, who="current")])
+    with runtime.session() as session:
+        assert session.scalar(select(func.count()).select_from(EmbeddingRow)) == 2  # the account's two sentences
+    assert list((config.home() / "cache").glob("vectors-*.npy"))
 
 
 def test_the_same_account_twice_is_stored_once(runtime: Runtime) -> None:
