@@ -6,7 +6,8 @@ bug and keeps its traceback.
     AskbackError
     ├── UsageError          bad input from the user (unknown id, bad option value)
     ├── NotFoundError       a named thing does not exist (company, plan, question)
-    ├── BankError           the question bank's data files are invalid
+    ├── DataError           a data file askback ships is invalid (named by file and entry)
+    │   └── BankError       one of the question bank's files
     └── StoreError          the database cannot be opened or written
 """
 
@@ -25,7 +26,11 @@ class NotFoundError(AskbackError):
     """A named company, plan or question does not exist."""
 
 
-class BankError(AskbackError):
+class DataError(AskbackError):
+    """A data file askback ships is invalid: a bug in askback, named by file and entry."""
+
+
+class BankError(DataError):
     """The question bank's data files are invalid: a bug in askback, named by file and id."""
 
 

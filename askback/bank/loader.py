@@ -14,7 +14,7 @@ from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 
-from askback.core.datafile import load_yaml
+from askback.core.datafile import load_data, shown
 from askback.core.models import ListenFor, Question
 from askback.errors import BankError
 
@@ -68,7 +68,7 @@ def _validate_all(data_dir: Path) -> tuple[Question, ...]:
     for path in bank_files(data_dir):
         for question in _load_file(path):
             if question.id in seen:
-                raise BankError(f"{path.name}: id {question.id} is also in {seen[question.id].name}")
+                raise BankError(f"{shown(path)}: question {question.id!r} is also in {shown(seen[question.id])}")
             seen[question.id] = path
             questions.append(question)
     if not questions:
@@ -77,18 +77,9 @@ def _validate_all(data_dir: Path) -> tuple[Question, ...]:
 
 
 def _load_file(path: Path) -> list[Question]:
-    import yaml
-    from pydantic import ValidationError
-
     from askback.bank.schema import BankFile
 
-    try:
-        raw = load_yaml(path)
-        parsed = BankFile.model_validate(raw)
-    except yaml.YAMLError as exc:
-        raise BankError(f"{path.name}: not valid YAML: {exc}") from exc
-    except ValidationError as exc:
-        raise BankError(f"{path.name}: {_describe(exc, raw)}") from exc
+    parsed = load_data(path, BankFile, BankError)
     return [
         Question(
             id=q.id,
@@ -106,22 +97,6 @@ def _load_file(path: Path) -> list[Question]:
         )
         for q in parsed.questions
     ]
-
-
-def _describe(exc: object, raw: object) -> str:
-    """Name the failing question by id rather than by list index, which nobody can find."""
-    from pydantic import ValidationError
-
-    assert isinstance(exc, ValidationError)
-    lines = []
-    for error in exc.errors()[:10]:
-        loc = list(error["loc"])
-        where = ".".join(str(part) for part in loc)
-        if len(loc) >= 2 and loc[0] == "questions" and isinstance(loc[1], int) and isinstance(raw, dict):
-            with contextlib.suppress(KeyError, IndexError, AttributeError, TypeError):
-                where = f"{raw['questions'][loc[1]].get('id', loc[1])}." + ".".join(str(p) for p in loc[2:])
-        lines.append(f"{where.rstrip('.')}: {error['msg']}")
-    return "; ".join(lines)
 
 
 def by_id(data_dir: Path = DATA_DIR) -> dict[str, Question]:
