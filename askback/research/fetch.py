@@ -38,7 +38,7 @@ from askback.research.content import (
 )
 from askback.research.robots import Robots, parse_sitemap
 
-__all__ = ["FetchLimits", "Fetched", "Skipped", "crawl", "looks_binary", "normalise_url"]
+__all__ = ["FetchLimits", "Fetched", "Skipped", "crawl", "fetch_page", "looks_binary", "normalise_url"]
 
 
 @dataclass(frozen=True)
@@ -116,6 +116,25 @@ def crawl(
         run = _Crawl(fetcher, limits, on_result)
         run.enqueue([start, *fetcher.sitemap_pages(start, limit=(_SKIP_FACTOR + 1) * limits.max_pages)])
         return run.run()
+
+
+def fetch_page(url: str, limits: FetchLimits = _DEFAULT_LIMITS) -> Fetched | Skipped:
+    """One page and nothing else (a job posting), under the same guards as a crawl: address
+    checks on every hop, robots.txt, size, time, redirect and content-type limits.
+
+    Raises :class:`UsageError` like :func:`crawl` for a URL that is never to be fetched.
+    """
+    start, site = _checked_start(url, limits)
+    with _client(limits) as client:
+        fetcher = _Fetcher(client, limits, site)
+        robots = fetcher.read_robots(start)
+        if isinstance(robots, Skipped):
+            return robots
+        fetcher.obey(robots)
+        if not robots.allows(start):
+            return Skipped(start, "disallowed by robots.txt")
+        result, _ = fetcher.page(start)
+        return result or Skipped(start, "redirects back to itself")
 
 
 @dataclass(frozen=True)

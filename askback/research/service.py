@@ -210,3 +210,19 @@ def _draft(sentence: Sentence, topics: list[tuple[str, float]]) -> FactDraft:
         quantities=[q.as_dict() for q in quantities(sentence.text)],
         topics=topics,
     )
+
+
+def research_page(db: Database, company_name: str, page: RawPage, embedder: Embedder | None = None) -> ResearchSummary:
+    """One page read elsewhere (a job posting) stored like any researched page: its sentences
+    become facts of the company, with the page as their source."""
+    started = time.perf_counter()
+    with db.session() as session:
+        company = companies.ensure(session, company_name)
+    summary = ResearchSummary(company=company.name, pages_new=1)
+    document = extract(page)
+    summary.notes.extend((page.ref, note) for note in document.notes)
+    digest = hashlib.sha256(pipeline_tag().encode() + page.body).hexdigest()
+    parsed = _Parsed(page, document, sentences(document.blocks), digest)
+    _store(db, company.id, [parsed], {}, summary, embedder, None)
+    summary.seconds = time.perf_counter() - started
+    return summary

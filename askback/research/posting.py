@@ -1,0 +1,313 @@
+"""Reading a job posting: title, level, team, place, remote policy, pay, stack and sections.
+
+Rules over the posting's lines, in the order a careful reader uses: labelled lines first
+("Location: Berlin"), then the short meta lines around the title ("Remote (US) · Full-time"),
+then the prose. Each field keeps the sentence it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from askback.core.jobs import Found, FoundSalary, JobFields
+from askback.research import places
+from askback.research.posting_salary import parse_salary, salary_score
+from askback.research.posting_sections import sections
+from askback.research.posting_stack import Mention, practices, technologies
+from askback.research.posting_text import Line, lines
+from askback.research.segment import split_sentences
+
+ROLE_NOUN = re.compile(
+    r"\b(?:engineer|developer|programmer|designer|manager|scientist|analyst|architect|lead|head|director"
+    r"|advocate|technician|specialist|consultant|administrator|intern|sre|devops|researcher|writer"
+    r"|accountant|officer|coordinator|recruiter|marketer|owner|tester|qa|entwickler\w*|ingenieur\w*"
+    r"|développeu\w*|programmierer\w*|vp|cto|founder|associate|expert|strategist)s?\b",
+    re.IGNORECASE,
+)
+TITLE_LABEL = re.compile(r"^(?:job title|position|role|title|job)\s*[:–-]\s*(.+)$", re.IGNORECASE)
+TITLE_PREFIX = re.compile(r"^(?:we(?:'|’)re hiring!?|we are hiring!?|hiring:?|now hiring:?|job:)\s*", re.IGNORECASE)
+COMPANY_CUT = re.compile(r"\s+(?:at|@)\s+.*$")
+SEPARATORS = re.compile(r"\s+(?:\||·|•|—|–|-)\s+")
+GENDER = re.compile(r"\((?:[mwfdhx]\s*/\s*){1,3}[mwfdhx]\)|\b(?:[mwfdhx]/){2}[mwfdhx]\b", re.IGNORECASE)
+COMPANY_WORDS = re.compile(
+    r"\b(?:inc|ltd|llc|gmbh|ag|bv|plc|corp|co-op|co|labs?|studios?|group|technologies|careers|jobs|yc\s\w+)\b\.?",
+    re.IGNORECASE,
+)
+HIRING_PROSE = re.compile(
+    r"\b(?:looking for|hiring|seeking|searching for)\s+(?:an?\s+|our\s+(?:first\s+)?)?(?P<title>[\w /&().,-]{3,80}?)"
+    r"\s+(?:to|who|in|at|for|with|,|\.|!)",
+    re.IGNORECASE,
+)
+SENIORITY = (
+    ("intern", r"\bintern(?:ship)?\b|\bpraktikant"),
+    ("junior", r"\bjunior\b|\bjr\.?\b|\bgraduate\b|\bentry[- ]level\b"),
+    ("mid", r"\bmid(?:-level|dle)?\b|\bintermediate\b"),
+    ("senior", r"\bsenior\b|\bsr\.?\b"),
+    ("staff", r"\bstaff\b"),
+    ("principal", r"\bprincipal\b"),
+    ("lead", r"\blead\b|\bteam lead\b|\btech lead\b"),
+    ("head", r"\bhead of\b|\bdirector\b|\bvp\b|\bvice president\b"),
+)
+
+LOCATION_LABEL = re.compile(
+    r"^(?:location|locations|where|based in|office|standort|arbeitsort|lieu|ubicación|city|workplace location)"
+    r"\s*[:–-]\s*(.+)$",
+    re.IGNORECASE,
+)
+REMOTE_WORDS = re.compile(
+    r"\b(?:fully remote|remote[- ]first|100\s?% remote|remote|hybrid\w*|on[- ]?site|in[- ]person|office[- ]based"
+    r"|full[- ]time|part[- ]time|contract|permanent)\b",
+    re.IGNORECASE,
+)
+POLICY_WORDS = re.compile(r"\b(?:remote|hybrid\w*|on[- ]?site|in[- ]person|office[- ]based)\b", re.IGNORECASE)
+REMOTE_AREA = re.compile(r"\b(?:remote|anywhere)\s+(?:within|in|from|across)\s+(?P<area>.+)", re.IGNORECASE)
+LOCATION_CUE = re.compile(
+    r"\b(?:office|offices|based|located|headquartered|hq|studio|campus|lab|remote|hybrid|on[- ]?site|in[- ]person"
+    r"|anywhere|within|team in|startup in|company in|agency in|work from|role is in|position is|join)\b",
+    re.IGNORECASE,
+)
+TEAM_LABEL = re.compile(r"^(?:team|department|team name)\s*[:–-]\s*(.+)$", re.IGNORECASE)
+TEAM_PROSE = re.compile(
+    r"\b(?i:join|joining|lead|leading|grow|growing)\s+(?i:our|the)\s+(?P<team>(?:[A-Z][\w&-]*\s+){1,3})team\b"
+)
+# The policy the posting states: the first decisive cue wins, hybrid before remote before on-site.
+HYBRID = re.compile(
+    r"\bhybrid\w*|\b(?:one|two|three|four|[1-4])\s+days?\s*(?:a|per|each|/|every)?\s*week\b.{0,40}"
+    r"\b(?:office|on[- ]?site|together|in person|büro|campus|studio)\b|\b(?:one|two|three|four|[1-4])\s+days?"
+    r"\s+(?:on[- ]?site|in the office|at the office|in our office)\b|\bwork[- ]from[- ]home days?\b"
+    r"|\b(?:mondays|tuesdays|wednesdays|thursdays|fridays)\b.{0,40}\b(?:office|together)\b"
+    r"|\boffice\b.{0,60}\b(?:four|three|two|one|[1-4])\s+days?\s+(?:a|per)\s+week"
+    r"|\b(?:work(?:ing)? from home|from home)\b.{0,40}\b(?:rest of the week|other days|the rest)\b",
+    re.IGNORECASE,
+)
+REMOTE = re.compile(
+    r"\bfully remote\b|\bremote[- ]first\b|\b100\s?% remote\b|\bwork from anywhere\b|\banywhere in\b"
+    r"|\bremote\s*\(|\bremote (?:within|in|from|across)\b|\bor remote\b|\bremote,|\bfully[- ]distributed\b"
+    r"|\bwork (?:fully )?remotely\b|^remote\b|\bremote\s*$|\bremote\s+[·|–-]\s",
+    re.IGNORECASE,
+)
+VAGUE_REMOTE = re.compile(r"\bremote[- ]friendly\b|\bflexible\b|\bremote (?:possible|optional|ok)\b", re.IGNORECASE)
+ONSITE = re.compile(
+    r"\bon[- ]?site\b|\bin[- ]person\b|\boffice[- ]based\b|\bin the office every day\b|\bfive days\b"
+    r"|\bwork(?:ing)? from our (?:studio|office|lab|campus)\b|\bnot (?:a )?remote\b|\bneeds you here\b",
+    re.IGNORECASE,
+)
+
+
+def read_posting(text: str, html_title: str = "", company: str = "") -> JobFields:
+    """Every field the posting states, each with its evidence sentence."""
+    found = lines(text)
+    context = "\n".join(line.text for line in found)
+    title = _title(found, html_title, company, context)
+    remote = _remote(found, title)
+    location = _remote_area(found) if remote and remote.value == "remote" else None
+    location = location or _location(found, title)
+    stack = _mentions(found, technologies)
+    parts = sections(found)
+    return JobFields(
+        title=title,
+        seniority=_seniority(title),
+        team=_team(found),
+        location=location,
+        remote=remote,
+        salary=_salary(found, context + " " + (location.value if location else "")),
+        stack=stack,
+        practices=_mentions(found, practices),
+        responsibilities=parts.responsibilities,
+        requirements=parts.requirements,
+        benefits=parts.benefits,
+        process=parts.process,
+    )
+
+
+def _sentence(line: Line, needle: str | None = None) -> str:
+    """The sentence of ``line`` that holds ``needle`` (the whole line when it is one sentence)."""
+    sentences = split_sentences(line.text) or [line.text]
+    if needle:
+        for sentence in sentences:
+            if needle.lower() in sentence.lower():
+                return sentence
+    return sentences[0]
+
+
+# Title and level
+
+
+def _title(found: Sequence[Line], html_title: str, company: str, context: str) -> Found | None:
+    for line in found[:15]:
+        if match := TITLE_LABEL.match(line.text):
+            return Found(_clean_title(match.group(1), company, context), line.text)
+    candidates: list[tuple[str, str]] = []
+    if found and found[0].headings:
+        candidates.append((found[0].headings[0], found[0].headings[0]))
+    if html_title:
+        candidates.append((html_title, html_title))
+    candidates += [(line.text, line.text) for line in found[:3] if len(line.text.split()) <= 14]
+    for raw, evidence in candidates:
+        title = _clean_title(raw, company, context)
+        if title and ROLE_NOUN.search(title) and len(title.split()) <= 10:
+            return Found(title, evidence)
+    for line in found[:20]:
+        if match := HIRING_PROSE.search(line.text):
+            title = _clean_title(match.group("title"), company, context)
+            if ROLE_NOUN.search(title.split()[-1] if title else ""):
+                return Found(title, _sentence(line, match.group("title")))
+    return None
+
+
+def _clean_title(raw: str, company: str, context: str) -> str:
+    text = TITLE_PREFIX.sub("", raw.strip())
+    text = GENDER.sub("", COMPANY_CUT.sub("", text)).strip()
+    segments = SEPARATORS.split(text)
+    kept: list[str] = []
+    for segment in segments:
+        segment = _drop_place_parenthesis(segment.strip())
+        if not kept:
+            if ROLE_NOUN.search(segment):
+                kept.append(segment)
+            continue
+        if _is_company(segment, company, context) or places.is_place(segment) or REMOTE_WORDS.fullmatch(segment):
+            break
+        kept.append(segment)
+    if not kept:
+        return ""
+    joined = kept[0] + "".join(f" – {s}" for s in kept[1:])
+    return joined.strip(" ,:-–—")
+
+
+def _drop_place_parenthesis(segment: str) -> str:
+    def keep(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        if POLICY_WORDS.search(inner) or places.first_place(inner):
+            return ""
+        return match.group(0)
+
+    return re.sub(r"\s*\(([^)]*)\)", keep, segment).strip()
+
+
+def _is_company(segment: str, company: str, context: str) -> bool:
+    if company and places.fold(company) in places.fold(segment):
+        return True
+    if COMPANY_WORDS.search(segment):
+        return True
+    first = segment.split()[0] if segment.split() else ""
+    pattern = rf"(?:^|[.!?]\s+){re.escape(first)}\b(?!\s+team)"
+    return bool(first) and re.search(pattern, context, re.MULTILINE) is not None
+
+
+def _seniority(title: Found | None) -> Found | None:
+    if title is None:
+        return None
+    best: tuple[int, str] | None = None
+    for level, pattern in SENIORITY:
+        match = re.search(pattern, title.value, re.IGNORECASE)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), level)
+    return Found(best[1], title.evidence) if best else None
+
+
+# Place and remote policy
+
+
+def _location(found: Sequence[Line], title: Found | None) -> Found | None:
+    for line in found[:30]:
+        if match := LOCATION_LABEL.match(line.text):
+            value = _place_in(match.group(1))
+            if value:
+                return Found(value, line.text)
+    top = ([title.evidence] if title else []) + [line.text for line in found[:4]]
+    for text in top:
+        for segment in SEPARATORS.split(text) + re.findall(r"\(([^)]*)\)", text):
+            value = _place_in(segment) if len(segment.split()) <= 8 else None
+            if value:
+                return Found(value, text)
+    for line in found:
+        for sentence in split_sentences(line.text) or [line.text]:
+            if LOCATION_CUE.search(sentence):
+                place = places.first_place(sentence)
+                if place:
+                    return Found(place, sentence)
+    return None
+
+
+def _remote_area(found: Sequence[Line]) -> Found | None:
+    """Where a remote job may be done from: "100% remote within Poland" -> "Poland"."""
+    for line in found:
+        for sentence in split_sentences(line.text) or [line.text]:
+            match = REMOTE_AREA.search(sentence)
+            place = places.first_place(match.group("area")) if match else None
+            if place:
+                return Found(place, sentence)
+    return None
+
+
+def _place_in(value: str) -> str | None:
+    """The place in a label or meta segment: "Berlin, Germany (hybrid, ...)" -> "Berlin, Germany",
+    "Remote (UK), occasional visits to Bristol" -> "UK"."""
+    value = value.strip()
+    inner = re.findall(r"\(([^)]*)\)", value)
+    outer = re.sub(r"\s*\([^)]*\)", "", value)
+    outer = re.split(r"[;·|]|\s[–—-]\s", outer)[0]
+    outer = REMOTE_WORDS.sub("", outer).strip(" ,:")
+    outer = re.sub(r"^(?:or|and|in|within|from)\s+", "", outer)
+    if outer and places.is_place(outer):
+        return outer
+    if outer:
+        head = outer.split(",")[0].strip()
+        if places.is_place(head) and not inner:
+            return places.first_place(outer) or head
+    for part in inner:
+        cleaned = re.sub(r"^(?:anywhere in|within|in)\s+", "", REMOTE_WORDS.sub("", part).strip(" ,:"))
+        cleaned = re.split(r"\s+(?:time zones?|timezones?)\b", cleaned)[0].strip()
+        if cleaned and places.is_place(cleaned):
+            return cleaned
+        if places.first_place(part):
+            return places.first_place(part)
+    return None
+
+
+def _remote(found: Sequence[Line], title: Found | None) -> Found | None:
+    texts = ([title.evidence] if title else []) + [
+        s for line in found for s in split_sentences(line.text) or [line.text]
+    ]
+    for policy, pattern in (("hybrid", HYBRID), ("remote", REMOTE), ("onsite", ONSITE)):
+        for text in texts:
+            if pattern.search(text):
+                return Found(policy, text)
+    return None
+
+
+def _team(found: Sequence[Line]) -> Found | None:
+    for line in found[:30]:
+        if match := TEAM_LABEL.match(line.text):
+            return Found(match.group(1).strip(), line.text)
+    for line in found:
+        if match := TEAM_PROSE.search(line.text):
+            return Found(match.group("team").strip(), _sentence(line, match.group(0)))
+    return None
+
+
+# Pay and stack
+
+
+def _salary(found: Sequence[Line], context: str) -> FoundSalary | None:
+    best: tuple[int, int, str] | None = None
+    for position, line in enumerate(found):
+        for sentence in split_sentences(line.text) or [line.text]:
+            score = salary_score(sentence, line.headings)
+            if score and (best is None or score > best[0]):
+                best = (score, position, sentence)
+    if best is None:
+        return None
+    salary = parse_salary(best[2], context)
+    return FoundSalary(salary, best[2]) if salary else None
+
+
+def _mentions(found: Sequence[Line], finder: Callable[[str], list[Mention]]) -> tuple[Found, ...]:
+    seen: dict[str, Found] = {}
+    for line in found:
+        for sentence in split_sentences(line.text) or [line.text]:
+            for mention in finder(sentence):
+                seen.setdefault(mention.name, Found(mention.name, sentence))
+    return tuple(seen.values())

@@ -1,0 +1,199 @@
+"""Salary ranges in postings: "€70-85k", "$150,000 - $180,000 + equity", "£55k–£65k per annum",
+"up to 90.000 EUR", "£25–£30 per hour", "14 000 – 19 000 PLN netto miesięcznie".
+
+Each amount's digits are read by price-parser (it knows "90.000" from "24.50" and "55 000"
+from "25,00,000"); the currency symbol or code becomes an ISO 4217 code checked against
+Babel's list. A "k" on one end of a range applies to both ("€70-85k"). A sentence is a
+salary only when it reads like pay: amounts next to a learning budget or a home-office
+stipend are benefits, not the salary.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from askback.core.jobs import Salary
+
+# Longest first: "CA$" before "$", "zł" and "kr" as written.
+SYMBOLS = {
+    "US$": "USD", "CA$": "CAD", "C$": "CAD", "AU$": "AUD", "A$": "AUD", "NZ$": "NZD", "S$": "SGD",
+    "HK$": "HKD", "R$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "zł": "PLN",
+    "Kč": "CZK", "₩": "KRW", "₪": "ILS", "Fr.": "CHF", "$": "USD", "kr": "SEK",
+}  # fmt: skip
+WORDS = {"euro": "EUR", "euros": "EUR", "pounds": "GBP", "dollars": "USD", "złotych": "PLN", "francs": "CHF"}
+KRONA_BY_PLACE = {"NOK": ("norway", "oslo", "bergen", "norwegian"), "DKK": ("denmark", "copenhagen", "aarhus")}
+DOLLAR_BY_PLACE = {
+    "CAD": ("canada", "toronto", "montreal", "montréal", "vancouver", "ottawa", "calgary"),
+    "AUD": ("australia", "sydney", "melbourne", "brisbane"),
+    "SGD": ("singapore",),
+    "NZD": ("new zealand", "auckland", "wellington"),
+}
+
+NUMBER = r"\d{1,3}(?:[ .,\u00a0\u202f’']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+SYMBOL = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
+CODE = r"\b[A-Z]{3}\b"
+AMOUNT = re.compile(
+    rf"(?P<pre>{SYMBOL}|{CODE})?\s?(?P<num>{NUMBER})\s?(?P<k>[kK]\b|thousand\b|tys\.?)?\s?(?P<post>{SYMBOL}|{CODE})?"
+)
+RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|bis|à|a|–)\s*$", re.IGNORECASE)
+UP_TO = re.compile(r"\b(?:up to|max(?:imum)?|bis zu|jusqu'à|hasta|no more than)\s*$", re.IGNORECASE)
+FROM = re.compile(r"\b(?:from|starting at|at least|minimum|min\.?|ab|à partir de|desde)\s*$", re.IGNORECASE)
+
+PERIOD_WORDS = {
+    "hour": r"per hour|an hour|/\s?h(?:ou)?r\b|/h\b|hourly|p/h|per hr|stundenlohn|pro stunde",
+    "day": r"per day|a day\b|/\s?day|daily rate|day rate|pro tag|par jour",
+    "month": r"per month|a month|/\s?mo(?:nth)?\b|monthly|per maand|miesięcznie|/\s?mies|mensuel|im monat|pro monat"
+    r"|al mes|par mois",
+    "year": r"per annum|p\.a\.|/\s?y(?:ea)?r\b|a year|per year|annual|annually|yearly|brut annuel|im jahr|pro jahr"
+    r"|anuales|par année|par an\b|jährlich",
+}
+PERIODS = {p: re.compile(words, re.IGNORECASE) for p, words in PERIOD_WORDS.items()}
+PAY_CUES = re.compile(
+    r"\b(?:salary|salaries|pay|paid|compensation|base|range|rate|wage|ote|earn|gross|brutto|bruto|brut|netto"
+    r"|wynagrodzenie|gehalt|salaire|sueldo|salario|stipendio|lön|lønn|per annum|per hour|per day|hourly)\b",
+    re.IGNORECASE,
+)
+NOT_PAY = re.compile(
+    r"\b(?:budget|stipend|allowance|bonus|match|discount|reimburs\w*|raised|funding|revenue|billion|million"
+    r"|customers?|users|per employee|equipment|voucher|ticket|contribution)\b",
+    re.IGNORECASE,
+)
+MIN_YEARLY = 1_000  # below this a bare figure with no "k" is not a yearly salary
+
+
+@dataclass(frozen=True)
+class _Amount:
+    value: float
+    currency: str | None
+    thousands: bool
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _iso_codes() -> frozenset[str]:
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+def _currency(marker: str | None) -> str | None:
+    if not marker:
+        return None
+    code = SYMBOLS.get(marker, marker.upper())
+    return code if code in _iso_codes() else None
+
+
+def _number(text: str) -> float | None:
+    from price_parser import Price
+
+    digits = text.replace("\u00a0", " ").replace("\u202f", " ").replace("’", ",").replace("'", ",")
+    return Price.fromstring(digits).amount_float
+
+
+def amounts(sentence: str) -> list[_Amount]:
+    found = []
+    for m in AMOUNT.finditer(sentence):
+        value = _number(m.group("num"))
+        if value is None:
+            continue
+        currency = _currency(m.group("pre")) or _currency(m.group("post"))
+        found.append(_Amount(value, currency, bool(m.group("k")), m.start("num"), m.end()))
+    return found
+
+
+def _in_words(sentence: str) -> str | None:
+    for word, code in WORDS.items():
+        if re.search(rf"\b{word}\b", sentence, re.IGNORECASE):
+            return code
+    return None
+
+
+def _local_currency(code: str, context: str) -> str:
+    """ "$" and "kr" depend on the country: a Montréal posting's "$" is Canadian."""
+    lowered = context.lower()
+    table = DOLLAR_BY_PLACE if code == "USD" else KRONA_BY_PLACE if code == "SEK" else {}
+    for local, places in table.items():
+        if any(re.search(rf"\b{re.escape(p)}\b", lowered) for p in places):
+            return local
+    return code
+
+
+def _period(sentence: str, high: float) -> str:
+    for period, pattern in PERIODS.items():
+        if pattern.search(sentence):
+            return period
+    if high < 200:
+        return "hour"
+    if high < 1_000:
+        return "day"
+    return "month" if high < 15_000 else "year"
+
+
+def parse_salary(sentence: str, context: str = "") -> Salary | None:
+    """The pay range a sentence states, or None. ``context`` (the whole posting) settles which
+    dollar or krona is meant when the sentence only has the symbol."""
+    found = [a for a in amounts(sentence) if a.value > 0]
+    money = [a for a in found if a.currency or a.thousands]
+    if not money:
+        return None
+    first = money[0]
+    pair = _pair(sentence, found, first)
+    low, high = pair if pair else (first, first)
+    scale = 1_000 if (low.thousands or high.thousands) else 1
+    values = [v * scale if (v < 1_000 and scale > 1) else v for v in (low.value, high.value)]
+    explicit = [a.currency for a in found if a.currency and len(a.currency) == 3 and a.currency not in ("USD", "SEK")]
+    currency = next(iter(explicit), None) or low.currency or high.currency or _in_words(sentence)
+    if currency is None:
+        return None
+    currency = (
+        _local_currency(currency, context) if currency in ("USD", "SEK") and not _named_code(sentence) else currency
+    )
+    period = _period(sentence, values[1])
+    if pair is None:
+        before = sentence[: first.start]
+        if UP_TO.search(before.rstrip(" " + "".join(SYMBOLS))):
+            return Salary(None, values[1], currency, period)
+        if FROM.search(before.rstrip(" " + "".join(SYMBOLS))):
+            return Salary(values[0], None, currency, period)
+    return Salary(values[0], values[1], currency, period)
+
+
+def _named_code(sentence: str) -> bool:
+    return bool(re.search(r"\b(?:USD|SEK)\b", sentence))
+
+
+def _pair(sentence: str, found: list[_Amount], first: _Amount) -> tuple[_Amount, _Amount] | None:
+    """The range starting at or just before ``first``: "70-85k", "$150,000 - $180,000"."""
+    for left, right in itertools.pairwise(found):
+        if right.start < first.start:
+            continue
+        between = sentence[left.end : right.start]
+        between = between.strip().strip("".join(SYMBOLS)).strip()
+        joined = RANGE_JOIN.match(between) or between in ("-", "–", "—")
+        if joined and (right.value >= left.value or right.thousands):
+            return left, right
+        if left.start >= first.start:
+            break
+    return None
+
+
+def salary_score(sentence: str, headings: Sequence[str] = ()) -> int:
+    """How much a sentence reads like the posting's pay, or 0 when it does not at all."""
+    if not any(a.currency or a.thousands for a in amounts(sentence)):
+        return 0
+    heading = " ".join(headings)
+    score = 1
+    if PAY_CUES.search(sentence):
+        score += 2
+    if PAY_CUES.search(heading):
+        score += 1
+    if any(p.search(sentence) for p in PERIODS.values()):
+        score += 1
+    if NOT_PAY.search(sentence) and not PAY_CUES.search(sentence):
+        return 0
+    return score

@@ -1,0 +1,110 @@
+"""Reading a posting's fields, each with the sentence it came from."""
+
+from __future__ import annotations
+
+import pytest
+
+from askback.research.posting import read_posting
+from askback.research.posting_text import lines
+
+STARTUP = """\
+Full Stack Engineer at Pinecone Health
+
+Remote-first (anywhere in Europe) | €60k - €80k | Series A
+
+- Build features with Ruby on Rails and React
+- 4-day work week pilot, 28 days holiday
+"""
+
+CORPORATE = """\
+# Senior Backend Engineer
+
+**Location:** Berlin, Germany (hybrid, 2 days a week in the office)
+
+Acme builds software for freight. Join our Platform team.
+
+## What you'll do
+
+- Build APIs in Python that handle 4 million shipments a month
+- Share the on-call rotation (one week in six)
+
+## What we're looking for
+
+- 5+ years building backend services
+
+## Benefits
+
+- 30 days of paid leave
+
+## Our hiring process
+
+A call with our recruiter, a take-home exercise and a final conversation.
+"""
+
+
+def test_a_corporate_posting_gives_every_field_with_its_evidence() -> None:
+    fields = read_posting(CORPORATE, company="Acme")
+    assert fields.title is not None and fields.title.value == "Senior Backend Engineer"
+    assert fields.seniority is not None and fields.seniority.value == "senior"
+    assert fields.location is not None and fields.location.value == "Berlin, Germany"
+    assert fields.location.evidence == "Location: Berlin, Germany (hybrid, 2 days a week in the office)"
+    assert fields.remote is not None and fields.remote.value == "hybrid"
+    assert fields.team is not None and fields.team.value == "Platform"
+    assert fields.salary is None
+    assert [f.value for f in fields.stack] == ["Python"]
+    assert [f.value for f in fields.practices] == ["on-call"]
+    assert fields.responsibilities[0] == "Build APIs in Python that handle 4 million shipments a month"
+    assert fields.requirements == ("5+ years building backend services",)
+    assert fields.benefits == ("30 days of paid leave",)
+    assert "take-home" in fields.process[0]
+
+
+def test_a_startup_note_without_headings() -> None:
+    fields = read_posting(STARTUP)
+    assert fields.title is not None and fields.title.value == "Full Stack Engineer"
+    assert fields.remote is not None and fields.remote.value == "remote"
+    assert fields.location is not None and fields.location.value == "Europe"
+    assert fields.salary is not None
+    assert (fields.salary.value.minimum, fields.salary.value.maximum) == (60_000, 80_000)
+    assert fields.salary.evidence == "Remote-first (anywhere in Europe) | €60k - €80k | Series A"
+    assert [f.value for f in fields.stack] == ["Ruby on Rails", "React"]
+
+
+@pytest.mark.parametrize(
+    ("text", "policy"),
+    [
+        ("We are a remote-friendly, flexible team.", None),
+        ("This role is fully remote.", "remote"),
+        ("We work hybrid: Tuesdays and Thursdays at the office.", "hybrid"),
+        ("You'll be based in our London office four days a week.", "hybrid"),
+        ("This is an office-based role in central Manchester.", "onsite"),
+        ("Interns work in person at our New York office.", "onsite"),
+    ],
+)
+def test_remote_policy_is_only_what_the_posting_states(text: str, policy: str | None) -> None:
+    fields = read_posting("Backend Engineer\n\n" + text)
+    assert (fields.remote.value if fields.remote else None) == policy
+
+
+def test_the_company_name_is_not_part_of_the_title() -> None:
+    fields = read_posting("Data Engineer – Kettle Analytics (London)\n\nKettle helps restaurants.", company="Kettle")
+    assert fields.title is not None and fields.title.value == "Data Engineer"
+    assert fields.location is not None and fields.location.value == "London"
+
+
+def test_a_title_found_in_prose() -> None:
+    fields = read_posting("Hello!\n\nWe're looking for a Senior Data Engineer to build our pipelines.")
+    assert fields.title is not None and fields.title.value == "Senior Data Engineer"
+
+
+def test_nothing_recognisable_is_reported_as_such() -> None:
+    assert not read_posting("lorem ipsum dolor sit amet").recognised()
+    assert read_posting(CORPORATE).recognised()
+
+
+def test_lines_keep_headings_and_join_wrapped_paragraphs() -> None:
+    found = lines("# Role\n\nWe build tools\nfor farmers.\n\nWHAT YOU BRING\n- Python")
+    assert [(line.headings, line.text) for line in found] == [
+        (("Role",), "We build tools for farmers."),
+        (("Role", "What You Bring"), "Python"),
+    ]

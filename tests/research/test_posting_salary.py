@@ -1,0 +1,65 @@
+"""Salary shapes seen in postings, read into amounts, an ISO currency and a period."""
+
+from __future__ import annotations
+
+import pytest
+
+from askback.core.jobs import Salary
+from askback.research.posting_salary import parse_salary, salary_score
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Salary: €70-85k", Salary(70_000, 85_000, "EUR", "year")),
+        ("$150,000 - $180,000 + equity", Salary(150_000, 180_000, "USD", "year")),
+        ("£55k–£65k per annum", Salary(55_000, 65_000, "GBP", "year")),
+        ("Salary: up to 90.000 EUR gross per year.", Salary(None, 90_000, "EUR", "year")),
+        ("Pay: $45/hour.", Salary(45, 45, "USD", "hour")),
+        ("Rate: £550 - £650 per day (outside IR35)", Salary(550, 650, "GBP", "day")),
+        ("Salary between € 3.200 and € 4.100 gross per month.", Salary(3_200, 4_100, "EUR", "month")),
+        ("Wynagrodzenie: 14 000 – 19 000 PLN netto miesięcznie (B2B).", Salary(14_000, 19_000, "PLN", "month")),
+        ("Compensation: CA$160,000 – CA$185,000 base, plus options.", Salary(160_000, 185_000, "CAD", "year")),
+        ("85-100k € brut annuel", Salary(85_000, 100_000, "EUR", "year")),
+        ("Salary from £60,000 depending on experience.", Salary(60_000, None, "GBP", "year")),
+        ("We offer a starting salary of £32,000 a year.", Salary(32_000, 32_000, "GBP", "year")),
+    ],
+)
+def test_salary_shapes(sentence: str, expected: Salary) -> None:
+    assert parse_salary(sentence) == expected
+
+
+def test_a_dollar_in_a_canadian_posting_is_canadian() -> None:
+    salary = parse_salary("Salary: 75 000 $ – 95 000 $ par année.", context="Work from our studio in Montréal.")
+    assert salary == Salary(75_000, 95_000, "CAD", "year")
+
+
+def test_krona_follows_the_country() -> None:
+    assert parse_salary("Lønn: 600 000 kr per year", context="Our office in Oslo") == Salary(
+        600_000, 600_000, "NOK", "year"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["We'll match 4% of your salary into a pension.", "Team of 12 engineers in 3 countries.", "No pay info here."],
+)
+def test_sentences_without_a_stated_amount_are_no_salary(sentence: str) -> None:
+    assert parse_salary(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence", ["$2,000 home office stipend", "€1,500 yearly learning budget", "We raised $40 million last year."]
+)
+def test_money_that_is_a_benefit_is_not_the_salary(sentence: str) -> None:
+    assert salary_score(sentence) == 0
+
+
+def test_a_pay_sentence_outscores_a_bare_amount() -> None:
+    assert salary_score("The base salary range is $190,000 - $230,000.") > salary_score("Costs $40 per seat.")
+
+
+def test_describe_reads_like_a_person_would_say_it() -> None:
+    assert Salary(70_000, 85_000, "EUR", "year").describe() == "EUR 70,000-85,000 a year"
+    assert Salary(None, 60_000, "GBP", "year").describe() == "up to GBP 60,000 a year"
+    assert Salary(24.5, 29, "USD", "hour").describe() == "USD 24.50-29 an hour"
