@@ -11,12 +11,12 @@ import re
 from collections.abc import Callable, Sequence
 
 from askback.core.jobs import Found, FoundSalary, JobFields
+from askback.nlp.sentences import split_sentences
 from askback.research import places
 from askback.research.posting_salary import parse_salary, salary_score
 from askback.research.posting_sections import sections
 from askback.research.posting_stack import Mention, practices, technologies
 from askback.research.posting_text import Line, lines
-from askback.research.segment import split_sentences
 
 ROLE_NOUN = re.compile(
     r"\b(?:engineer|developer|programmer|designer|manager|scientist|analyst|architect|lead|head|director"

@@ -10,8 +10,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from askback.nlp.sentences import split_sentences
 from askback.research.posting_text import Line
-from askback.research.segment import split_sentences
 
 HEADINGS = {
     "process": r"process|how we hire|how to apply|interview|hiring|next steps|application|what to expect|recruitment",
