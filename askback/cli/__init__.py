@@ -22,6 +22,7 @@ from askback.cli import (
     compare,
     demo,
     interviewers,
+    jobs,
     lint,
     offers,
     plans,
@@ -54,6 +55,7 @@ app.callback()(bind_runtime)
 
 for module in (
     research,
+    jobs,
     prepare,
     lint,
     plans,

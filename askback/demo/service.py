@@ -16,6 +16,7 @@ from askback.store import companies, profiles
 
 DEMO_DIR = Path(__file__).parent
 SITE_DIR = DEMO_DIR / "site"
+POSTING = DEMO_DIR / "posting.md"  # the job the demo candidate answers
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,15 @@ def load_demo(runtime: Runtime) -> tuple[Company, Profile, ResearchSummary]:
             profiles.save(session, demo.profile)
             profile = demo.profile
     summary = research(runtime, demo.name, [str(demo.site)])
+    _load_posting(runtime, demo.name)
     return company, profile, summary
+
+
+def _load_posting(runtime: Runtime, company: str) -> None:
+    """The demo job posting; adding it again is a no-op, so the demo can run any number of times."""
+    from askback.research.posting_service import add_job
+
+    add_job(runtime, company, str(POSTING))
 
 
 COMPANIES_DIR = DEMO_DIR / "companies"

@@ -250,7 +250,7 @@ def _place_in(value: str) -> str | None:
     outer = re.sub(r"\s*\([^)]*\)", "", value)
     outer = re.split(r"[;·|]|\s[–—-]\s", outer)[0]
     outer = REMOTE_WORDS.sub("", outer).strip(" ,:")
-    outer = re.sub(r"^(?:or|and|in|within|from)\s+", "", outer)
+    outer = re.sub(r"^(?:or|and|in|within|from)\s+|[\s,]+(?:or|and)$", "", outer)
     if outer and places.is_place(outer):
         return outer
     if outer:

@@ -12,17 +12,19 @@ import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from askback.core.jobs import Job
 from askback.errors import UsageError
-from askback.nlp.embeddings import Embedder
 from askback.research.documents import RawPage
 from askback.research.posting import read_posting
 from askback.research.posting_text import posting_text
 from askback.research.sources import MAX_FILE_BYTES, SUFFIX_TYPES
 from askback.store import companies
 from askback.store import jobs as store
-from askback.store.db import Database
+
+if TYPE_CHECKING:
+    from askback.runtime import Runtime
 
 NO_FIELDS = "no title, place, pay or stack recognised: the posting is kept as text"
 
@@ -35,13 +37,12 @@ class JobAdded:
 
 
 def add_job(
-    db: Database,
+    runtime: Runtime,
     company_name: str,
     source: str,
     *,
     text: str | None = None,
     allow_private: bool = False,
-    embedder: Embedder | None = None,
 ) -> JobAdded:
     """Read a posting from ``source`` (a URL, a file, or ``-`` for standard input), or from
     ``text`` when it is given (pasted into the web app), and store it with its fields."""
@@ -56,8 +57,8 @@ def add_job(
     page = RawPage(page.source, ref, page.content_type, page.body, page.charset, page.fetched_at)
     from askback.research.service import research_page
 
-    summary = research_page(db, company_name, page, embedder)
-    with db.session() as session:
+    summary = research_page(runtime, company_name, page)
+    with runtime.session() as session:
         company = companies.ensure(session, company_name)
         job, created = store.save(
             session,
@@ -118,28 +119,21 @@ def _file(path: Path) -> RawPage:
     return RawPage(str(path), path.name, content_type, body, None, datetime.fromtimestamp(path.stat().st_mtime, UTC))
 
 
-def list_jobs(db: Database, company_name: str | None = None) -> list[Job]:
+def list_jobs(runtime: Runtime, company_name: str | None = None) -> list[Job]:
     """Every stored job, or one company's."""
-    with db.session() as session:
+    with runtime.session() as session:
         if company_name is None:
             return store.list_all(session)
         return store.for_company(session, companies.get(session, company_name).id)
 
 
-def get_job(db: Database, job_id: int | None = None, company_name: str | None = None) -> Job:
+def get_job(runtime: Runtime, job_id: int | None = None, company_name: str | None = None) -> Job:
     """One job by id, or the newest one (of a company, when named)."""
     if job_id is not None:
-        with db.session() as session:
+        with runtime.session() as session:
             return store.get(session, job_id)
-    found = list_jobs(db, company_name)
+    found = list_jobs(runtime, company_name)
     if not found:
         where = f" for {company_name}" if company_name else ""
         raise UsageError(f"no job postings{where} yet; add one with `askback job add --company NAME URL|FILE|-`")
     return found[-1]
-
-
-def latest_for_company(db: Database, company_id: int) -> Job | None:
-    """The newest posting of a company, for the planner; None when it has none."""
-    with db.session() as session:
-        found = store.for_company(session, company_id)
-    return found[-1] if found else None

@@ -112,3 +112,13 @@ def technologies(text: str) -> list[Mention]:
 def practices(text: str) -> list[Mention]:
     """The engineering practices named in ``text`` (on-call, code review, ...)."""
     return _find(vocabulary()[1], text)
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, str]:
+    return {t.name: t.kind for t in vocabulary()[0]}
+
+
+def kind_of(name: str) -> str:
+    """A technology's kind (language, database, cloud, ...), or "" for a name not in the vocabulary."""
+    return _kinds().get(name, "")

@@ -212,17 +212,17 @@ def _draft(sentence: Sentence, topics: list[tuple[str, float]]) -> FactDraft:
     )
 
 
-def research_page(db: Database, company_name: str, page: RawPage, embedder: Embedder | None = None) -> ResearchSummary:
+def research_page(runtime: Runtime, company_name: str, page: RawPage) -> ResearchSummary:
     """One page read elsewhere (a job posting) stored like any researched page: its sentences
     become facts of the company, with the page as their source."""
     started = time.perf_counter()
-    with db.session() as session:
+    with runtime.session() as session:
         company = companies.ensure(session, company_name)
     summary = ResearchSummary(company=company.name, pages_new=1)
     document = extract(page)
     summary.notes.extend((page.ref, note) for note in document.notes)
     digest = hashlib.sha256(pipeline_tag().encode() + page.body).hexdigest()
     parsed = _Parsed(page, document, sentences(document.blocks), digest)
-    _store(db, company.id, [parsed], {}, summary, embedder, None)
+    _store(runtime, company.id, [parsed], {}, summary, None)
     summary.seconds = time.perf_counter() - started
     return summary

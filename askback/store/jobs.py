@@ -69,3 +69,9 @@ def get(session: Session, job_id: int) -> Job:
     if row is None:
         raise NotFoundError(f"no job {job_id}; `askback job list` shows the known ones")
     return _job(session, row)
+
+
+def latest(session: Session, company_id: int) -> Job | None:
+    """The company's newest posting: the one a plan prepares for."""
+    row = session.scalars(select(JobRow).where(JobRow.company_id == company_id).order_by(JobRow.id.desc())).first()
+    return _job(session, row) if row else None

@@ -3,18 +3,16 @@ their evidence, the posting's sentences stored as facts of the company."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from research.shared import remembered_embeddings
 
 from askback.errors import UsageError
 from askback.research import posting_service as jobs
+from askback.runtime import Runtime
 from askback.store import companies
 from askback.store import research as research_store
-from askback.store.db import Database
 
 if TYPE_CHECKING:
     from conftest import Site
@@ -35,65 +33,61 @@ Northwind runs dispatch software for delivery fleets.
 """
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _embeddings() -> Iterator[None]:
-    with remembered_embeddings():
-        yield
-
-
-def test_a_posting_file_becomes_a_job_and_facts_of_the_company(db: Database, tmp_path: Path) -> None:
+def test_a_posting_file_becomes_a_job_and_facts_of_the_company(runtime: Runtime, tmp_path: Path) -> None:
     path = tmp_path / "backend.md"
     path.write_text(POSTING, encoding="utf-8")
-    added = jobs.add_job(db, "Northwind", str(path))
+    added = jobs.add_job(runtime, "Northwind", str(path))
     job = added.job
     assert added.created
     assert job.title == "Senior Backend Engineer"
     assert job.fields.salary is not None and job.fields.salary.value.describe() == "EUR 70,000-85,000 a year"
     assert [f.value for f in job.fields.stack] == ["Python", "PostgreSQL", "Kubernetes"]
     assert job.warnings == ()
-    with db.session() as session:
+    with runtime.session() as session:
         company = companies.get(session, "Northwind")
         facts = research_store.facts(session, company.id, with_topics_only=False)
     assert job.evidence_source.startswith("job posting ")
     assert any("on-call rotation" in f.text and f.source == job.evidence_source for f in facts)
 
 
-def test_the_same_posting_twice_is_one_job(db: Database) -> None:
-    first = jobs.add_job(db, "Northwind", "-", text=POSTING)
-    again = jobs.add_job(db, "Northwind", "-", text=POSTING + "\n")
+def test_the_same_posting_twice_is_one_job(runtime: Runtime) -> None:
+    first = jobs.add_job(runtime, "Northwind", "-", text=POSTING)
+    again = jobs.add_job(runtime, "Northwind", "-", text=POSTING + "\n")
     assert again.job.id == first.job.id and not again.created
-    assert [j.id for j in jobs.list_jobs(db, "Northwind")] == [first.job.id]
+    assert [j.id for j in jobs.list_jobs(runtime, "Northwind")] == [first.job.id]
 
 
-def test_a_company_may_have_several_jobs(db: Database) -> None:
-    jobs.add_job(db, "Northwind", "-", text=POSTING)
-    second = jobs.add_job(db, "Northwind", "-", text="# Product Designer\n\nWork in Figma with our designers.")
-    assert [j.title for j in jobs.list_jobs(db, "Northwind")] == ["Senior Backend Engineer", "Product Designer"]
-    assert jobs.get_job(db, company_name="Northwind").id == second.job.id
+def test_a_company_may_have_several_jobs(runtime: Runtime) -> None:
+    jobs.add_job(runtime, "Northwind", "-", text=POSTING)
+    second = jobs.add_job(runtime, "Northwind", "-", text="# Product Designer\n\nWork in Figma with our designers.")
+    assert [j.title for j in jobs.list_jobs(runtime, "Northwind")] == ["Senior Backend Engineer", "Product Designer"]
+    assert jobs.get_job(runtime, company_name="Northwind").id == second.job.id
 
 
-def test_a_posting_with_nothing_recognisable_is_kept_as_text_with_a_warning(db: Database) -> None:
-    added = jobs.add_job(db, "Northwind", "-", text="Please get in touch, we would love to hear from you.")
+def test_a_posting_with_nothing_recognisable_is_kept_as_text_with_a_warning(runtime: Runtime) -> None:
+    added = jobs.add_job(runtime, "Northwind", "-", text="Please get in touch, we would love to hear from you.")
     assert added.job.warnings == (jobs.NO_FIELDS,)
     assert added.job.text.startswith("Please get in touch")
 
 
 @pytest.mark.parametrize(("source", "message"), [("missing.md", "no such file"), ("notes.docx", "not a format")])
-def test_a_source_that_cannot_be_read_stores_nothing(db: Database, tmp_path: Path, source: str, message: str) -> None:
+def test_a_source_that_cannot_be_read_stores_nothing(
+    runtime: Runtime, tmp_path: Path, source: str, message: str
+) -> None:
     if source.endswith(".docx"):
         (tmp_path / source).write_bytes(b"PK")
     with pytest.raises(UsageError, match=message):
-        jobs.add_job(db, "Northwind", str(tmp_path / source))
-    assert jobs.list_jobs(db) == []
+        jobs.add_job(runtime, "Northwind", str(tmp_path / source))
+    assert jobs.list_jobs(runtime) == []
 
 
-def test_an_empty_paste_is_refused(db: Database) -> None:
+def test_an_empty_paste_is_refused(runtime: Runtime) -> None:
     with pytest.raises(UsageError, match="empty"):
-        jobs.add_job(db, "Northwind", "-", text="  \n")
-    assert jobs.list_jobs(db) == []
+        jobs.add_job(runtime, "Northwind", "-", text="  \n")
+    assert jobs.list_jobs(runtime) == []
 
 
-def test_a_posting_url_is_fetched_alone_through_the_guarded_fetcher(db: Database, site: Site) -> None:
+def test_a_posting_url_is_fetched_alone_through_the_guarded_fetcher(runtime: Runtime, site: Site) -> None:
     html = (
         "<html><head><title>Staff SRE | Northwind Careers</title></head><body><main>"
         "<h1>Staff SRE</h1><p>Remote (EU) · Full-time</p><a href='/other'>other job</a>"
@@ -101,15 +95,15 @@ def test_a_posting_url_is_fetched_alone_through_the_guarded_fetcher(db: Database
     )
     site.serve("/jobs/sre", html.encode())
     site.html("/other", text="Another job entirely")
-    added = jobs.add_job(db, "Northwind", site.url("/jobs/sre"), allow_private=True)
+    added = jobs.add_job(runtime, "Northwind", site.url("/jobs/sre"), allow_private=True)
     assert added.job.title == "Staff SRE"
     assert added.job.fields.remote is not None and added.job.fields.remote.value == "remote"
     assert [f.value for f in added.job.fields.stack] == ["Apache Kafka", "Terraform", "AWS"]
     assert "/other" not in site.paths()
 
 
-def test_a_private_address_is_refused_unless_allowed(db: Database, site: Site) -> None:
+def test_a_private_address_is_refused_unless_allowed(runtime: Runtime, site: Site) -> None:
     site.serve("/jobs/sre", b"<html><body><h1>Staff SRE</h1></body></html>")
     with pytest.raises(UsageError):
-        jobs.add_job(db, "Northwind", site.url("/jobs/sre"))
-    assert jobs.list_jobs(db) == []
+        jobs.add_job(runtime, "Northwind", site.url("/jobs/sre"))
+    assert jobs.list_jobs(runtime) == []

@@ -27,8 +27,18 @@ def company_research(request: Request, rt: Rt, slug: str, topic: str | None = No
     for fact in facts:
         for fact_topic in fact.topic_ids[:1] if topic is None else fact.topic_ids:
             by_topic.setdefault(fact_topic, []).append(fact)
+    from askback.research.posting_service import list_jobs
+
+    postings = list_jobs(rt, company.name)
     counts = {t: len(f) for t, f in by_topic.items() if f}
     shown = {t: f for t, f in by_topic.items() if f and (topic is None or t == topic)}
     return render(
-        request, "research.html", company=company, by_topic=shown, counts=counts, topic=topic, total=len(facts)
+        request,
+        "research.html",
+        company=company,
+        by_topic=shown,
+        counts=counts,
+        topic=topic,
+        total=len(facts),
+        postings=postings,
     )

@@ -1,0 +1,109 @@
+"""Questions from a job posting: its stack at the technical stage, what it leaves out for the
+recruiter, and never what it already says."""
+
+from __future__ import annotations
+
+from askback.core.jobs import Found, FoundSalary, Job, JobFields, Salary
+from askback.core.models import Fact
+from askback.plan.posting_questions import passes, posting_questions, ranked_stack
+
+SOURCE = "job posting 1a2b3c4d: backend.md"
+
+
+def job(**fields: object) -> Job:
+    return Job(id=7, company="Acme", source="backend.md", title="Backend Engineer", fields=JobFields(**fields),  # type: ignore[arg-type]
+               evidence_source=SOURCE)  # fmt: skip
+
+
+STACK = (
+    Found("Terraform", "We manage AWS with Terraform."),
+    Found("Elasticsearch", "Search runs on Elasticsearch."),
+    Found("Python", "Services are written in Python."),
+)
+ONCALL = (Found("on-call", "You will join the on-call rotation."),)
+
+
+def texts(grounding_job: Job, role: str = "", facts: tuple[Fact, ...] = ()) -> dict[str, str]:
+    found = posting_questions(grounding_job, facts, role)
+    return {q.id: q.text for q in found.questions}
+
+
+def test_the_stack_question_names_the_candidates_own_discipline_first() -> None:
+    assert [f.value for f in ranked_stack(job(stack=STACK), "Senior Backend Engineer")] == [
+        "Elasticsearch",
+        "Python",
+        "Terraform",
+    ]
+    assert ranked_stack(job(stack=STACK), "Site Reliability Engineer")[0].value == "Terraform"
+
+
+def test_on_call_and_stack_make_the_issues_question() -> None:
+    found = posting_questions(job(stack=STACK, practices=ONCALL), role="Backend Engineer")
+    by_id = {q.id: q for q in found.questions}
+    question = by_id["posting-7-stack-on-call"]
+    assert question.text == "The posting lists Elasticsearch and an on-call rotation. What woke someone up last month?"
+    assert question.stages == ("technical",) and "peer" in question.roles
+    assert found.evidence[question.id] == (SOURCE, "You will join the on-call rotation.")
+
+
+def test_a_fact_of_the_company_naming_the_same_technology_is_tied_in() -> None:
+    fact = Fact(1, "We moved search to Elasticsearch in 2025.", "https://acme.example/engineering", "Eng", (), 0, ())
+    found = texts(job(stack=STACK), "Backend Engineer", (fact,))
+    assert found["posting-7-stack-with-fact"] == (
+        "The posting lists Elasticsearch, and your engineering page mentions “we moved search to Elasticsearch in 2025”."
+        " Where does that setup hurt most today?"
+    )
+
+
+def test_the_posting_itself_is_not_cited_as_company_material() -> None:
+    own = Fact(2, "Search runs on Elasticsearch at scale.", SOURCE, "Posting", (), 0, ())
+    assert "posting-7-stack-with-fact" not in texts(job(stack=STACK), "Backend", (own,))
+
+
+def test_what_the_posting_leaves_out_is_asked_of_the_recruiter_early() -> None:
+    found = posting_questions(job(stack=STACK))
+    by_id = {q.id: q for q in found.questions}
+    salary = by_id["posting-7-missing-salary"]
+    assert salary.roles[0] == "recruiter" and salary.stages == ("screen",)
+    assert salary.category == "essentials" and salary.subtopic == "compensation"
+    assert "posting-7-missing-remote" in by_id
+
+
+def test_what_the_posting_says_is_never_asked() -> None:
+    stated = job(
+        salary=FoundSalary(Salary(70_000, 85_000, "EUR", "year"), "Salary: €70-85k"),
+        remote=Found("hybrid", "Hybrid, two days in Rotterdam."),
+    )
+    found = posting_questions(stated)
+    ids = {q.id for q in found.questions}
+    assert "posting-7-missing-salary" not in ids and "posting-7-missing-remote" not in ids
+    assert found.answered["essentials-compensation-approved-range"] == (SOURCE, "Salary: €70-85k")
+    assert found.answered["essentials-location-remote-office-attendance"] == (SOURCE, "Hybrid, two days in Rotterdam.")
+
+
+def test_a_posting_without_a_stack_asks_no_stack_question() -> None:
+    assert not [q for q in posting_questions(job()).questions if "stack" in q.id]
+
+
+def test_every_template_passes_the_linters_text_checks() -> None:
+    fact = Fact(1, "We moved search to Elasticsearch in 2025.", "https://acme.example/engineering", "Eng", (), 0, ())
+    practices = (*ONCALL, Found("code review", "Every change gets a code review."))
+    found = posting_questions(job(stack=STACK, practices=practices), (fact,))
+    assert {q.id.removeprefix("posting-7-") for q in found.questions} == {
+        "stack-on-call",
+        "stack-with-fact",
+        "stack-least-happy",
+        "stack-practice",
+        "missing-salary",
+        "missing-remote",
+        "missing-seniority",
+        "missing-process",
+    }
+    assert all(passes(q.text) and q.form == "open" for q in found.questions)
+
+
+def test_a_technical_plan_keeps_a_place_for_the_most_specific_stack_question() -> None:
+    fact = Fact(1, "We moved search to Elasticsearch in 2025.", "https://acme.example/engineering", "Eng", (), 0, ())
+    assert posting_questions(job(stack=STACK, practices=ONCALL), (fact,)).pinned == ("posting-7-stack-with-fact",)
+    assert posting_questions(job(stack=STACK, practices=ONCALL)).pinned == ("posting-7-stack-on-call",)
+    assert posting_questions(job()).pinned == ()
