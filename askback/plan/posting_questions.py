@@ -70,9 +70,9 @@ class _File(BaseModel):
 
 @lru_cache(maxsize=1)
 def templates() -> _File:
-    from askback.core.datafile import load_yaml
+    from askback.core.datafile import load_data
 
-    return _File.model_validate(load_yaml(DATA))
+    return load_data(DATA, _File)
 
 
 @dataclass(frozen=True)

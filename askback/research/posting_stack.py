@@ -70,9 +70,9 @@ def _term(entry: _Entry, spelling: str) -> Term:
 @lru_cache(maxsize=1)
 def vocabulary() -> tuple[tuple[Term, ...], tuple[Term, ...]]:
     """(technologies, practices), longest spellings first so "React Native" wins over "React"."""
-    from askback.core.datafile import load_yaml
+    from askback.core.datafile import load_data
 
-    data = _File.model_validate(load_yaml(DATA))
+    data = load_data(DATA, _File)
 
     def terms(entries: list[_Entry]) -> tuple[Term, ...]:
         pairs = [(spelling, e) for e in entries for spelling in (e.name, *e.aliases)]
