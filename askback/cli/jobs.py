@@ -107,8 +107,7 @@ def show(
         raise UsageError(f"--format must be text or json, not {fmt!r}")
     job = get_job(runtime(), job_id, company)
     if fmt == "json":
-        document = {"id": job.id, "company": job.company, "source": job.source, "warnings": list(job.warnings)}
-        typer.echo(json.dumps(document | job.fields.as_dict(), indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(job.as_dict(), indent=2, ensure_ascii=False))
         return
     typer.echo("\n".join(describe(job)))
 

@@ -148,3 +148,9 @@ class Job:
     warnings: tuple[str, ...] = ()
     created_at: datetime | None = None
     evidence_source: str = field(default="")  # the page ref its sentences are facts under
+    company_slug: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        """What ``askback job show --format json`` and the web app's JSON give."""
+        head = {"id": self.id, "company": self.company, "source": self.source, "warnings": list(self.warnings)}
+        return head | self.fields.as_dict()

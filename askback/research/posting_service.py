@@ -43,9 +43,14 @@ def add_job(
     *,
     text: str | None = None,
     allow_private: bool = False,
+    new_company: bool = True,
 ) -> JobAdded:
     """Read a posting from ``source`` (a URL, a file, or ``-`` for standard input), or from
-    ``text`` when it is given (pasted into the web app), and store it with its fields."""
+    ``text`` when it is given (pasted into the web app), and store it with its fields.
+    ``new_company=False`` refuses a company not known yet (the web app adds to a known one)."""
+    if not new_company:
+        with runtime.session() as session:
+            company_name = companies.get(session, company_name).name
     page = _pasted(text) if text is not None else read_posting_source(source, allow_private)
     html_title, body = posting_text(page)
     if not body.strip():

@@ -52,6 +52,7 @@ def _job(session: Session, row: JobRow) -> Job:
         warnings=tuple(row.warnings),
         created_at=row.created_at,
         evidence_source=page.ref if page else "",
+        company_slug=company.slug if company else "",
     )
 
 

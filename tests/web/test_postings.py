@@ -55,3 +55,9 @@ def test_a_posting_needs_text_or_a_web_address(client: Client) -> None:
 
 def test_an_unknown_posting_is_a_404(client: Client) -> None:
     assert client.get("/postings/99").status_code == 404
+
+
+def test_a_posting_for_an_unknown_company_creates_nothing(client: Client) -> None:
+    response = client.submit("/companies/nobody/postings", {"text": POSTING})
+    assert response.status_code == 404
+    assert "Nobody" not in client.page("/").text and "nobody" not in client.page("/").text

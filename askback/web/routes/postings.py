@@ -22,28 +22,21 @@ def add_posting(
     allow_private: Annotated[bool, Form()] = False,
 ) -> Response:
     from askback.research.posting_service import add_job
-    from askback.store import companies
 
     text, url = text.strip(), url.strip()
     if bool(text) == bool(url):
         raise UsageError("paste the posting's text or give its URL (one of the two)")
     if url and not url.lower().startswith(("http://", "https://")):
         raise UsageError(f"a posting's address is an http:// or https:// URL, not {url!r}")
-    with rt.session() as session:
-        company = companies.get(session, slug)
-    added = add_job(rt, company.name, url, text=text or None, allow_private=allow_private)
+    added = add_job(rt, slug, url, text=text or None, allow_private=allow_private, new_company=False)
     return redirect(f"/postings/{added.job.id}")
 
 
 @router.get("/postings/{job_id}", response_model=None)
 def show_posting(request: Request, rt: Rt, job_id: int) -> HTMLResponse | JSONResponse:
     from askback.research.posting_service import get_job
-    from askback.store import companies
 
     job = get_job(rt, job_id)
     if wants_json(request):
-        document = {"id": job.id, "company": job.company, "source": job.source, "warnings": list(job.warnings)}
-        return JSONResponse(document | job.fields.as_dict())
-    with rt.session() as session:
-        company = companies.get(session, job.company)
-    return render(request, "posting.html", job=job, company=company)
+        return JSONResponse(job.as_dict())
+    return render(request, "posting.html", job=job)
