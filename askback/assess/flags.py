@@ -18,15 +18,13 @@ Thresholds were chosen by cross-validation on askback/assess/data (bench/eval_as
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from askback.core.datafile import load_yaml
-from askback.core.taxonomy import CATEGORY_IDS
+from askback.core.datafile import load_data
 from askback.nlp.linear import fit_ridge
 from askback.nlp.phrases import PhraseIndex
 
@@ -76,35 +74,21 @@ class FlagMatch:
 
 @lru_cache(maxsize=2)
 def load_flags(path: Path = FLAGS) -> tuple[FlagSpec, ...]:
-    """The flag list, checked: a typo in a kind or category fails here, not in a report."""
+    """The flag list, checked by its schema (:mod:`askback.assess.schema`) as it loads."""
+    from askback.assess.schema import FlagsFile
 
-    raw = load_yaml(path)["flags"]
-    specs = tuple(
+    return tuple(
         FlagSpec(
-            id=f["id"],
-            kind=f["kind"],
-            category=f["category"],
-            label=f["label"],
-            why=f["why"],
-            patterns=tuple(p.lower() for p in f.get("patterns", ())),
-            examples=tuple(f.get("examples", ())),
+            id=f.id,
+            kind=f.kind,
+            category=f.category,
+            label=f.label,
+            why=f.why,
+            patterns=tuple(p.lower() for p in f.patterns),
+            examples=tuple(f.examples),
         )
-        for f in raw
+        for f in load_data(path, FlagsFile).flags
     )
-    _check(specs, path)
-    return specs
-
-
-def _check(specs: tuple[FlagSpec, ...], path: Path) -> None:
-    seen: set[str] = set()
-    for spec in specs:
-        if spec.id in seen:
-            raise ValueError(f"{path.name}: flag {spec.id} is listed twice")
-        seen.add(spec.id)
-        if spec.kind not in KINDS or spec.category not in CATEGORY_IDS:
-            raise ValueError(f"{path.name}: flag {spec.id} has kind {spec.kind!r} and category {spec.category!r}")
-        if not spec.patterns and not spec.examples:
-            raise ValueError(f"{path.name}: flag {spec.id} needs patterns or examples")
 
 
 def flag_by_id() -> dict[str, FlagSpec]:
@@ -114,8 +98,9 @@ def flag_by_id() -> dict[str, FlagSpec]:
 @lru_cache(maxsize=2)
 def training_sentences(path: Path = FLAG_TRAINING) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Labelled employee sentences: (text, flag ids); most raise no flag and serve as "none"."""
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return tuple((r["text"], tuple(r["flags"])) for r in rows)
+    from askback.assess.schema import FlagSentences
+
+    return tuple((r.text, tuple(r.flags)) for r in load_data(path, FlagSentences).root)
 
 
 class PhraseMatcher:
@@ -225,7 +210,7 @@ class FlagDetector:
 
 def _company_sentences() -> list[str]:
     """Sentences from company material (research's labelled set): plain statements, mostly no flag."""
+    from askback.research.schema import LabelledSentences
     from askback.research.topics import TRAINING
 
-    rows = [json.loads(line) for line in TRAINING.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [r["text"] for r in rows]
+    return [r.text for r in load_data(TRAINING, LabelledSentences).root]

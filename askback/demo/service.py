@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from askback.core.datafile import load_yaml
+from askback.core.datafile import load_data
 from askback.core.models import Company, Profile
 from askback.research.service import ResearchSummary, research
 from askback.runtime import Runtime
 from askback.store import companies, profiles
+
+if TYPE_CHECKING:
+    from askback.demo.schema import DemoHistory, DemoInterview, DemoOffer
 
 DEMO_DIR = Path(__file__).parent
 SITE_DIR = DEMO_DIR / "site"
@@ -30,38 +33,42 @@ class DemoCompany:
 
 
 def demo_company() -> DemoCompany:
+    from askback.demo.schema import DemoCompanyFile
 
-    raw = load_yaml(DEMO_DIR / "company.yaml")
-    p = raw.get("profile", {})
+    raw = load_data(DEMO_DIR / "company.yaml", DemoCompanyFile)
     return DemoCompany(
-        name=raw["name"],
-        slug=raw["slug"],
-        url=raw["url"],
-        about=raw.get("about", ""),
+        name=raw.name,
+        slug=raw.slug,
+        url=raw.url,
+        about=raw.about,
         profile=Profile(
-            role=p.get("role", ""),
-            seniority=p.get("seniority", ""),
-            priorities={k: float(v) for k, v in p.get("priorities", {}).items()},
-            signals=tuple(p.get("signals", ())),
+            role=raw.profile.role,
+            seniority=raw.profile.seniority,
+            priorities=dict(raw.profile.priorities),
+            signals=tuple(raw.profile.signals),
         ),
         site=SITE_DIR,
     )
 
 
-def load_demo(runtime: Runtime) -> tuple[Company, Profile, ResearchSummary]:
-    """Register and research the demo company; give the user the demo profile if they have none.
-
-    Research is incremental, so running the demo again costs little.
-    """
+def add_demo(runtime: Runtime) -> tuple[Company, Profile]:
+    """The demo company with its job posting, and the demo profile for a user who has none yet: what the CLI's
+    ``askback demo`` and the web app's "Add the demo company" both start with."""
     demo = demo_company()
     with runtime.session() as session:
         company = companies.ensure(session, demo.name, url=demo.url, about=demo.about)
-        profile = profiles.load(session)
-        if profile is None:
-            profiles.save(session, demo.profile)
-            profile = demo.profile
-    summary = research(runtime, demo.name, [str(demo.site)])
-    _load_posting(runtime, demo.name)
+        profile = profiles.save_if_missing(session, demo.profile)
+    _load_posting(runtime, company.name)
+    return company, profile
+
+
+def load_demo(runtime: Runtime) -> tuple[Company, Profile, ResearchSummary]:
+    """Add the demo company (see :func:`add_demo`) and research its bundled site.
+
+    Research is incremental, so running the demo again costs little.
+    """
+    company, profile = add_demo(runtime)
+    summary = research(runtime, company.name, [str(demo_company().site)])
     return company, profile, summary
 
 
@@ -83,49 +90,45 @@ def load_comparison(runtime: Runtime) -> list[Company]:
     ``askback demo`` can be run any number of times.
     """
 
+    from askback.demo.schema import DemoHistory
+
     main = COMPANIES_DIR / f"{demo_company().slug}.yaml"
     loaded = []
     for path in sorted(COMPANIES_DIR.glob("*.yaml"), key=lambda p: (p != main, p.name)):
-        raw = load_yaml(path)
-        loaded.append(_load_company(runtime, raw))
+        loaded.append(_load_company(runtime, load_data(path, DemoHistory)))
     return loaded
 
 
-def _load_company(runtime: Runtime, raw: dict[str, Any]) -> Company:
+def _load_company(runtime: Runtime, raw: DemoHistory) -> Company:
     from askback.assess import service as assess
     from askback.assess.accounts import AccountDraft
 
     with runtime.session() as session:
-        company = companies.ensure(session, raw["name"], about=raw.get("about"))
-        for interview in raw.get("interviews", ()):
+        company = companies.ensure(session, raw.name, about=raw.about or None)
+        for interview in raw.interviews:
             _load_interview(session, company, interview)
-    drafts = [
-        AccountDraft(
-            a["text"], a.get("who"), a.get("role", ""), str(a.get("when", "")), a.get("source", "conversation")
-        )
-        for a in raw.get("accounts", ())
-    ]
+    drafts = [AccountDraft(a.text, a.who, a.role, a.when, a.source) for a in raw.accounts]
     if drafts:
         assess.add_accounts(runtime, company.name, drafts)
-    if raw.get("offer"):
-        _load_offer(runtime, company, raw["offer"])
+    if raw.offer is not None:
+        _load_offer(runtime, company, raw.offer)
     return company
 
 
-def _load_interview(session: Session, company: Company, interview: dict[str, Any]) -> None:
+def _load_interview(session: Session, company: Company, interview: DemoInterview) -> None:
     from askback.bank.loader import by_id
     from askback.core.models import Answer, Plan, PlanItem
     from askback.store import answers, plans
 
-    notes = interview.get("notes", "").strip()
-    interviewer, stage = interview["interviewer"], interview["stage"]
+    notes = interview.notes.strip()
+    interviewer, stage = interview.interviewer, interview.stage
     if any(
         p.interviewer == interviewer and p.stage == stage and p.notes == notes
         for p in plans.list_all(session, company.id)
     ):
         return
     bank = by_id()
-    questions = [bank[a["question"]] for a in interview.get("answers", ())]
+    questions = [bank[a.question] for a in interview.answers]
     items = tuple(
         PlanItem(
             q.id,
@@ -151,27 +154,25 @@ def _load_interview(session: Session, company: Company, interview: dict[str, Any
     )
     assert plan.id is not None
     plans.plan_row(session, plan.id).notes = notes
-    for a in interview.get("answers", ()):
-        answers.add(
-            session, company.id, Answer(a["question"], interviewer, a["answer"].strip(), a.get("rating"), plan.id)
-        )
+    for a in interview.answers:
+        answers.add(session, company.id, Answer(a.question, interviewer, a.answer.strip(), a.rating, plan.id))
 
 
-def _load_offer(runtime: Runtime, company: Company, raw: dict[str, Any]) -> None:
+def _load_offer(runtime: Runtime, company: Company, raw: DemoOffer) -> None:
     from askback.assess import service as assess
     from askback.assess.offers import check_equity
     from askback.store import assess as store
 
     offer = store.OfferRecord(
         company_id=company.id,
-        title=raw.get("title", ""),
-        base=float(raw["base"]),
-        currency=raw["currency"],
-        period=raw.get("period", "year"),
-        bonus_percent=float(raw.get("bonus_percent", 0)),
-        equity=check_equity(raw.get("equity") or {}),
-        location=raw.get("location", ""),
-        start=str(raw.get("start", "")),
+        title=raw.title,
+        base=raw.base,
+        currency=raw.currency,
+        period=raw.period,
+        bonus_percent=raw.bonus_percent,
+        equity=check_equity(raw.equity),
+        location=raw.location,
+        start=raw.start,
     )
     with runtime.session() as session:
         if store.same_offer_exists(session, offer):

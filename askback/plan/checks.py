@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from askback.core.datafile import load_yaml
+from askback.core.datafile import load_data
 from askback.nlp.form import AUX, POLITE, WH, first_clause
 from askback.nlp.text import STOP_WORDS, words
 
@@ -29,8 +29,10 @@ class Problem:
 
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
+    """The linter's rules, checked by their schema (:mod:`askback.plan.schema`), patterns compiled."""
+    from askback.plan.schema import LintRules
 
-    data: dict[str, Any] = load_yaml(DATA)
+    data: dict[str, Any] = load_data(DATA, LintRules).model_dump()
     for key in ("obvious", "leading", "negative", "private_life"):
         data[key]["compiled"] = [re.compile(p, re.IGNORECASE) for p in data[key]["patterns"]]
     return data

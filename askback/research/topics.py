@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from askback.core.datafile import load_yaml
+from askback.core.datafile import load_data
 from askback.core.taxonomy import RESEARCH_TOPIC_IDS
 from askback.nlp.phrases import PhraseIndex
 
@@ -49,22 +49,17 @@ class TopicSpec:
 def load_spec(path: Path = DATA, training: Path | None = TRAINING) -> TopicSpec:
     """Keywords and example sentences per topic: the hand-written examples in topics.yaml plus
     the labelled training sentences (a half of the labelled set the evaluation never sees)."""
-    import json
+    from askback.research.schema import LabelledSentences, TopicsFile
 
-    raw = load_yaml(path)["topics"]
-    unknown = set(raw) - set(RESEARCH_TOPIC_IDS)
-    if unknown:
-        raise ValueError(f"{path.name}: unknown topics {sorted(unknown)}")
-    examples = {t: list(v.get("examples", ())) for t, v in raw.items()}
+    topics = load_data(path, TopicsFile).topics
+    examples = {t: list(v.examples) for t, v in topics.items()}
     if training is not None and training.exists():
-        for line in training.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                for topic in row["topics"] or [NONE]:
-                    examples.setdefault(topic, []).append(row["text"])
+        for row in load_data(training, LabelledSentences).root:
+            for topic in row.topics or [NONE]:
+                examples.setdefault(topic, []).append(row.text)
     return TopicSpec(
-        keywords={t: tuple(k.lower() for k in v.get("keywords", ())) for t, v in raw.items()},
-        weak={t: tuple(k.lower() for k in v.get("weak", ())) for t, v in raw.items()},
+        keywords={t: tuple(k.lower() for k in v.keywords) for t, v in topics.items()},
+        weak={t: tuple(k.lower() for k in v.weak) for t, v in topics.items()},
         examples={t: tuple(v) for t, v in examples.items()},
     )
 

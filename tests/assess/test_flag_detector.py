@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from embedders import real_model
 
 from askback.assess.flags import FLAGS, FlagDetector, PhraseMatcher, load_flags, training_sentences
 from askback.core.taxonomy import CATEGORY_IDS
+from askback.errors import DataError
 
 
 @pytest.fixture(scope="module")
@@ -87,3 +90,15 @@ def test_a_write_up_without_names_is_green_though_it_reads_like_blame(detector: 
 )
 def test_plain_statements_raise_no_flag(detector: FlagDetector, text: str) -> None:
     assert detector.detect([text]) == [[]]
+
+
+def test_a_bad_flag_is_named_by_file_id_and_field(tmp_path: Path) -> None:
+    path = tmp_path / "flags.yaml"
+    path.write_text(
+        "flags:\n  - {id: lone-hero, kind: amber, category: culture, label: L, why: W, patterns: [hero]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        DataError, match=r"flags\.yaml: flag 'lone-hero': field 'kind': Input should be 'red' or 'green'"
+    ):
+        load_flags(path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -288,3 +289,31 @@ def test_wrong_moment(subtopic: str | None, stage: str | None, wrong: bool) -> N
             "wrong-moment",
             "pay and level are best discussed with the recruiter at the screen or once an offer is on the table",
         )
+
+
+def test_a_rule_that_is_not_a_regular_expression_is_named(tmp_path: Path) -> None:
+    from askback.core.datafile import load_data
+    from askback.errors import DataError
+    from askback.plan.checks import DATA
+    from askback.plan.schema import LintRules
+
+    bad = tmp_path / "lint.yaml"
+    bad.write_text(
+        DATA.read_text(encoding="utf-8").replace('"\\\\bhow old are you\\\\b"', '"(how old"'), encoding="utf-8"
+    )
+    with pytest.raises(DataError, match=r"lint\.yaml: field 'private_life\.patterns': '\(how old' is not a regular"):
+        load_data(bad, LintRules)
+
+
+def test_a_demo_interview_with_an_unknown_question_is_named(tmp_path: Path) -> None:
+    from askback.core.datafile import load_data
+    from askback.demo.schema import DemoHistory
+    from askback.demo.service import COMPANIES_DIR
+    from askback.errors import DataError
+
+    original = (COMPANIES_DIR / "oakmere-systems.yaml").read_text(encoding="utf-8")
+    first = original.index("- question: ") + len("- question: ")
+    bad = tmp_path / "oakmere-systems.yaml"
+    bad.write_text(original[:first] + "growth-no-such-question\n" + original[original.index("\n", first) + 1 :])
+    with pytest.raises(DataError, match=r"interview #1: answer #1: field 'question': no question 'growth-no-such"):
+        load_data(bad, DemoHistory)

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from embedders import real_model
 
+from askback.errors import DataError
 from askback.research.topics import NONE, KeywordMatcher, Thresholds, TopicClassifier, TopicSpec, load_spec
 
 # --- keywords -------------------------------------------------------------------------------
@@ -150,7 +151,7 @@ def test_semantic_matching_without_an_embedder_is_a_clear_error() -> None:
 def test_topics_data_with_an_unknown_topic_is_refused(tmp_path: Path) -> None:
     data = tmp_path / "topics.yaml"
     data.write_text("topics:\n  leave:\n    keywords: [vacation]\n  snacks:\n    keywords: [cake]\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"topics.yaml: unknown topics \['snacks'\]"):
+    with pytest.raises(DataError, match=r"topics.yaml: field 'topics': unknown topics \['snacks'\]"):
         load_spec(data, None)
 
 

@@ -51,13 +51,9 @@ def add_company(rt: Rt, name: Annotated[str, Form()], url: Annotated[str, Form()
 @router.post("/demo")
 def add_demo(rt: Rt) -> Response:
     """The bundled fictional company, and the demo profile for a user who has none yet."""
-    from askback.demo.service import demo_company
-    from askback.store import companies, profiles
+    from askback.demo.service import add_demo as add
 
-    demo = demo_company()
-    with rt.session() as session:
-        company = companies.ensure(session, demo.name, url=demo.url, about=demo.about)
-        profiles.save_if_missing(session, demo.profile)
+    company, _profile = add(rt)
     return redirect(f"/#c-{company.slug}")
 
 
