@@ -100,6 +100,7 @@ def first_place(text: str) -> str | None:
 def _with_region(text: str, end: int, place: str) -> str:
     rest = text[end:]
     match = re.match(r",\s*((?:the\s)?[A-Z][\w.À-ÿ-]*(?:\s[A-Z][\w.À-ÿ-]*)?)", rest)
-    if match and kind(match.group(1)) in ("country", "state", "region"):
-        return f"{place}, {match.group(1)}"
+    region = match.group(1).rstrip(".") if match else ""
+    if region and kind(region) in ("country", "state", "region"):
+        return f"{place}, {region}"
     return place

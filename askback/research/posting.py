@@ -51,7 +51,8 @@ SENIORITY = (
 )
 
 LOCATION_LABEL = re.compile(
-    r"^(?:location|locations|where|based in|office|standort|arbeitsort|lieu|ubicación|city|workplace location)"
+    r"^(?:location|locations|job location|work location|office location|where|based in|office|standort|arbeitsort"
+    r"|lieu|ubicación|city|workplace location)"
     r"\s*[:–-]\s*(.+)$",
     re.IGNORECASE,
 )
@@ -61,7 +62,9 @@ REMOTE_WORDS = re.compile(
     re.IGNORECASE,
 )
 POLICY_WORDS = re.compile(r"\b(?:remote|hybrid\w*|on[- ]?site|in[- ]person|office[- ]based)\b", re.IGNORECASE)
-REMOTE_AREA = re.compile(r"\b(?:remote|anywhere)\s+(?:within|in|from|across)\s+(?P<area>.+)", re.IGNORECASE)
+REMOTE_AREA = re.compile(
+    r"\b(?:remote|anywhere|distributed (?:team|company))\s+(?:within|in|from|across)\s+(?P<area>.+)", re.IGNORECASE
+)
 LOCATION_CUE = re.compile(
     r"\b(?:office|offices|based|located|headquartered|hq|studio|campus|lab|remote|hybrid|on[- ]?site|in[- ]person"
     r"|anywhere|within|team in|startup in|company in|agency in|work from|role is in|position is|join)\b",
@@ -77,6 +80,7 @@ HYBRID = re.compile(
     r"\b(?:office|on[- ]?site|together|in person|büro|campus|studio)\b|\b(?:one|two|three|four|[1-4])\s+days?"
     r"\s+(?:on[- ]?site|in the office|at the office|in our office)\b|\bwork[- ]from[- ]home days?\b"
     r"|\b(?:mondays|tuesdays|wednesdays|thursdays|fridays)\b.{0,40}\b(?:office|together)\b"
+    r"|\boffice\b.{0,30}\bevery (?:monday|tuesday|wednesday|thursday|friday)\b"
     r"|\boffice\b.{0,60}\b(?:four|three|two|one|[1-4])\s+days?\s+(?:a|per)\s+week"
     r"|\b(?:work(?:ing)? from home|from home)\b.{0,40}\b(?:rest of the week|other days|the rest)\b",
     re.IGNORECASE,
@@ -84,13 +88,15 @@ HYBRID = re.compile(
 REMOTE = re.compile(
     r"\bfully remote\b|\bremote[- ]first\b|\b100\s?% remote\b|\bwork from anywhere\b|\banywhere in\b"
     r"|\bremote\s*\(|\bremote (?:within|in|from|across)\b|\bor remote\b|\bremote,|\bfully[- ]distributed\b"
-    r"|\bwork (?:fully )?remotely\b|^remote\b|\bremote\s*$|\bremote\s+[·|–-]\s",
+    r"|\bwork (?:fully )?remotely\b|^remote\b|\bremote\s*$|\bremote\s+[·|–—-]\s|:\s*(?:fully\s+)?remote\b"
+    r"|\bdistributed (?:team|company)\b",
     re.IGNORECASE,
 )
 VAGUE_REMOTE = re.compile(r"\bremote[- ]friendly\b|\bflexible\b|\bremote (?:possible|optional|ok)\b", re.IGNORECASE)
 ONSITE = re.compile(
     r"\bon[- ]?site\b|\bin[- ]person\b|\boffice[- ]based\b|\bin the office every day\b|\bfive days\b"
-    r"|\bwork(?:ing)? from our (?:studio|office|lab|campus)\b|\bnot (?:a )?remote\b|\bneeds you here\b",
+    r"|\bwork(?:ing)? from our (?:studio|office|lab|campus)\b|\bnot (?:a )?remote\b|\bneeds you here\b"
+    r"|\boffice[- ]first\b|\bwork from (?:the )?office\b",
     re.IGNORECASE,
 )
 
@@ -103,7 +109,8 @@ def read_posting(text: str, html_title: str = "", company: str = "") -> JobField
     remote = _remote(found, title)
     location = _remote_area(found) if remote and remote.value == "remote" else None
     location = location or _location(found, title)
-    stack = _mentions(found, technologies)
+    titled = [Line((), title.evidence)] if title else []
+    stack = _mentions([*titled, *found], technologies)
     parts = sections(found)
     return JobFields(
         title=title,
@@ -257,6 +264,10 @@ def _place_in(value: str) -> str | None:
         head = outer.split(",")[0].strip()
         if places.is_place(head) and not inner:
             return places.first_place(outer) or head
+        parts = [p.strip() for p in outer.split(",")]
+        tail = next((i for i in range(1, len(parts)) if places.is_place(", ".join(parts[i:]))), None)
+        if tail is not None:  # "Quill Legal Tech, Manchester, UK": the company, then the place
+            return ", ".join(parts[tail:])
     for part in inner:
         cleaned = re.sub(r"^(?:anywhere in|within|in)\s+", "", REMOTE_WORDS.sub("", part).strip(" ,:"))
         cleaned = re.split(r"\s+(?:time zones?|timezones?)\b", cleaned)[0].strip()

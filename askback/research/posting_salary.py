@@ -33,7 +33,8 @@ DOLLAR_BY_PLACE = {
     "NZD": ("new zealand", "auckland", "wellington"),
 }
 
-NUMBER = r"\d{1,3}(?:[ .,\u00a0\u202f’']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+# Indian grouping ("35,00,000") first, then thousands separated by a space, point or comma.
+NUMBER = r"\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ .,\u00a0\u202f’']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 SYMBOL = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
 CODE = r"\b[A-Z]{3}\b"
 AMOUNT = re.compile(
@@ -62,7 +63,7 @@ NOT_PAY = re.compile(
     r"|customers?|users|per employee|equipment|voucher|ticket|contribution)\b",
     re.IGNORECASE,
 )
-MIN_YEARLY = 1_000  # below this a bare figure with no "k" is not a yearly salary
+ADD_ON = re.compile(r"(?:\+|\bplus)\s*\w+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,7 @@ def salary_score(sentence: str, headings: Sequence[str] = ()) -> int:
         score += 1
     if any(p.search(sentence) for p in PERIODS.values()):
         score += 1
-    if NOT_PAY.search(sentence) and not PAY_CUES.search(sentence):
+    added = ADD_ON.sub("", sentence)  # "£70,000 - £85,000 + bonus": the bonus is on top of the pay
+    if NOT_PAY.search(added) and not PAY_CUES.search(sentence):
         return 0
     return score
