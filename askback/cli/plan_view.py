@@ -18,6 +18,7 @@ def render_plan(plan: Plan, explain: bool = False) -> str:
     for n, item in enumerate(plan.main, 1):
         label = taxonomy.category(item.category).label
         mark = " [magenta](cross-check)[/magenta]" if item.cross_check else ""
+        mark += f" [bold magenta]· {escape(item.mark)}[/bold magenta]" if item.mark else ""
         lines.append(f"[bold cyan]{n}.[/bold cyan] [bold]{escape(item.text)}[/bold]")
         lines.append(f"   [dim]{label} · {taxonomy.subtopic(item.subtopic).label.lower()}[/dim]{mark}")
         d = item_dict(item)

@@ -9,7 +9,6 @@ import typer
 
 from askback.cli.options import (
     CompanyOption,
-    InterviewerOption,
     MinutesOption,
     PriorityOption,
     SignalOption,
@@ -32,7 +31,18 @@ def register(app: typer.Typer) -> None:
 def prepare(
     company: CompanyOption,
     role: Annotated[str | None, typer.Option("--role", "-r", help="The job you are interviewing for.")] = None,
-    interviewer: InterviewerOption = "hiring-manager",
+    interviewer: Annotated[
+        str | None,
+        typer.Option(
+            "--interviewer",
+            "-i",
+            help="Who you will talk to: recruiter, hiring-manager, peer, skip-level or executive "
+            "(default: the --with person's role, else hiring-manager).",
+        ),
+    ] = None,
+    with_name: Annotated[
+        str | None, typer.Option("--with", "-w", help="A known interviewer's name (askback interviewers add).")
+    ] = None,
     stage: StageOption = None,
     minutes: MinutesOption = 15,
     priority: PriorityOption = None,
@@ -44,7 +54,8 @@ def prepare(
     """Prepare a plan of questions for your next interview with a company.
 
     Uses your saved profile (askback profile set) unless --priority or --signal are given.
-    The plan is saved; askback plans lists it.
+    --with aims the plan at a person you added with askback interviewers add. The plan is
+    saved; askback plans lists it.
 
     Example: askback prepare --company acme --interviewer hiring-manager --minutes 10 --priority mentoring=3 --explain
     """
@@ -59,6 +70,7 @@ def prepare(
         role=role,
         priorities=parse_priorities(priority),
         signals=parse_signals(signal),
+        with_name=with_name,
     )
     show_plan(plan, fmt, explain, out)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -40,15 +41,23 @@ def show(fmt: FormatOption = ListFormat.text) -> None:
     if profile is None:
         typer.echo("No profile yet. Try: askback profile set --role 'Backend engineer' --priority mentoring=3")
         return
+    from askback.people.profile import experience
+
+    record = experience(runtime())
     row = {
         "role": profile.role,
         "seniority": profile.seniority,
         "priorities": [f"{k}={v:g}" for k, v in sorted(profile.priorities.items(), key=lambda kv: -kv[1])],
         "signals": list(profile.signals),
+        "skills": list(record.skills),
+        "experience": record.as_dict()["achievements"] if fmt is not ListFormat.text else [],
     }
     if fmt is ListFormat.text:
+        row.pop("experience")
         for key, value in row.items():
             typer.echo(f"{key}: {', '.join(value) if isinstance(value, list) else value}")
+        for item in record.achievements:
+            typer.echo(f"  - {item.text}")
     else:
         emit_rows([row], [], fmt)
 
@@ -61,10 +70,17 @@ def set_profile(
     ] = None,
     priority: PriorityOption = None,
     signal: SignalOption = None,
+    experience: Annotated[
+        Path | None,
+        typer.Option("--experience", help="Your CV or a list of achievements (Markdown, text, HTML or PDF)."),
+    ] = None,
 ) -> None:
     """Set parts of your profile; what you leave out stays as it was.
 
-    Example: askback profile set --role "Senior backend engineer" --seniority senior --priority mentoring=3 --priority remote=1 --signal ownership
+    --experience reads your achievements and skills; plans for the technical and team stages
+    may then carry a question that shows your expertise.
+
+    Example: askback profile set --role "Senior backend engineer" --seniority senior --priority mentoring=3 --priority remote=1 --signal ownership --experience cv.md
     """
     from askback.core.models import Profile
     from askback.core.taxonomy import SENIORITIES
@@ -72,13 +88,23 @@ def set_profile(
 
     if seniority is not None and seniority not in SENIORITIES:
         raise UsageError(f"unknown seniority {seniority!r}; choose one of {', '.join(SENIORITIES)}")
+    priorities, signals = parse_priorities(priority), parse_signals(signal)  # bad input changes nothing
+    if experience is not None:
+        from askback.cli.output import counted
+        from askback.people.profile import set_experience
+
+        record = set_experience(runtime(), experience)
+        typer.echo(
+            f"Read {counted(len(record.achievements), 'achievement')} and "
+            f"{counted(len(record.skills), 'skill')} from {record.source}."
+        )
     with runtime().session() as session:
         current = profiles.load(session) or Profile()
         updated = Profile(
             role=role if role is not None else current.role,
             seniority=seniority if seniority is not None else current.seniority,
-            priorities=parse_priorities(priority) or dict(current.priorities),
-            signals=parse_signals(signal) or current.signals,
+            priorities=priorities or dict(current.priorities),
+            signals=signals or current.signals,
         )
         profiles.save(session, updated)
     typer.echo("Profile saved.")

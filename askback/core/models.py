@@ -91,6 +91,7 @@ class PlanItem:
     listen_good: tuple[str, ...] = ()
     listen_red_flag: tuple[str, ...] = ()
     evidence: tuple[tuple[str, str], ...] = ()  # (source, quote) of the facts the question cites
+    mark: str = ""  # shown with the question: "shows your expertise", "from your notes on Dana Ruiz"
 
 
 ITEM_STATUSES = ("open", "asked", "covered", "skipped")
@@ -109,6 +110,7 @@ class Plan:
     created_at: datetime | None = None
     notes: str = ""
     category_ratings: dict[str, int] = field(default_factory=dict)
+    interviewer_name: str = ""  # the person the plan is aimed at: "Dana Ruiz (VP Engineering)"
 
     @property
     def main(self) -> tuple[PlanItem, ...]:

@@ -26,6 +26,9 @@ class Grounding:
     questions: tuple[Question, ...] = ()
     evidence: dict[str, tuple[str, str]] = field(default_factory=dict)  # grounded question id -> (source, quote)
     answered: dict[str, tuple[str, str]] = field(default_factory=dict)  # bank question id -> (source, quote)
+    # Questions always asked when the interviewer can answer them, each with the mark shown beside
+    # it: one that shows the candidate's expertise, one from their notes on the interviewer.
+    featured: dict[str, str] = field(default_factory=dict)
 
 
 GROUNDED_BONUS = 0.8  # a question that shows you did your homework beats an equally fitting generic one
@@ -52,11 +55,12 @@ def build_plan(
     scored += _grounded_candidates(grounding, request)
     answered = history.answered_ids()
     fresh = [c for c in scored if c.question.id not in answered]
-    forced = _cross_checks(scored, request, history)
+    checks = _cross_checks(scored, request, history)
+    forced = checks + _featured(fresh, grounding)
     weighted = taxonomy.weighted_categories(request.profile.priorities)
     main = select(fresh, request.question_budget, weighted, forced)
     spare = [c for c in fresh if c.question.id not in {m.candidate.question.id for m in main}]
-    items = [_item(m.candidate, company, "main", m.reasons, grounding, cross_check=m in forced) for m in main]
+    items = [_item(m.candidate, company, "main", m.reasons, grounding, cross_check=m in checks) for m in main]
     items = conversation_order(items, lambda i: i.subtopic)
     items += [
         _item(c, company, "backup", (*c.reasons, f"stands in for {target} if that topic is covered"), grounding, target)
@@ -94,6 +98,14 @@ def _cross_checks(scored: Sequence[Candidate], request: PlanRequest, history: Hi
             ),
         )
         for c in eligible[:limit]
+    ]
+
+
+def _featured(candidates: Sequence[Candidate], grounding: Grounding) -> list[Choice]:
+    return [
+        Choice(c, c.score, (*c.reasons, grounding.featured[c.question.id]))
+        for c in candidates
+        if c.question.id in grounding.featured
     ]
 
 
@@ -144,4 +156,5 @@ def _item(
         listen_good=q.listen_for.good,
         listen_red_flag=q.listen_for.red_flag,
         evidence=(evidence,) if evidence else (),
+        mark=grounding.featured.get(q.id, ""),
     )

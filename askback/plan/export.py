@@ -20,6 +20,7 @@ def to_dict(plan: Plan) -> dict[str, Any]:
         "company": plan.company.name,
         "created_at": plan.created_at.isoformat() if plan.created_at else None,
         "interviewer": plan.interviewer,
+        "interviewer_name": plan.interviewer_name or None,
         "stage": plan.stage,
         "minutes": plan.minutes,
         "role": plan.role,
@@ -53,6 +54,7 @@ def item_dict(item: PlanItem) -> dict[str, Any]:
         "evidence": [{"source": s, "quote": q} for s, q in item.evidence],
         "status": item.status,
         "note": item.note,
+        "mark": item.mark or None,
     }
 
 
@@ -61,9 +63,11 @@ def to_json(plan: Plan) -> str:
 
 
 def title(plan: Plan) -> str:
-    who = taxonomy.role_label(plan.interviewer)
+    who = f"the {taxonomy.role_label(plan.interviewer).lower()}"
+    if plan.interviewer_name:
+        who = f"{plan.interviewer_name}, {who}"
     stage = taxonomy.stage_label(plan.stage).lower()
-    return f"{plan.company.name}: {plan.minutes} minutes with the {who.lower()} ({stage} stage)"
+    return f"{plan.company.name}: {plan.minutes} minutes with {who} ({stage} stage)"
 
 
 def to_markdown(plan: Plan, explain: bool = False) -> str:
@@ -86,6 +90,7 @@ def to_markdown(plan: Plan, explain: bool = False) -> str:
 def _markdown_item(n: int, q: dict[str, Any], explain: bool) -> list[str]:
     label = taxonomy.category(q["category"]).label
     mark = " (cross-check)" if q["cross_check"] else ""
+    mark += f" · **{q['mark']}**" if q.get("mark") else ""
     lines = [f"## {n}. {q['text']}", "", f"*{label}, {taxonomy.subtopic(q['subtopic']).label.lower()}*{mark}", ""]
     for evidence in q["evidence"]:
         lines.append(f"- Source: {evidence['source']}: “{evidence['quote']}”")

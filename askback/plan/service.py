@@ -2,48 +2,60 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from sqlalchemy.orm import Session
+
 from askback.bank import load_bank
-from askback.core.models import Plan, Profile
-from askback.plan.builder import History, build_plan
+from askback.core.models import Company, Plan, Profile
+from askback.plan.builder import Grounding, History, build_plan
+from askback.plan.expertise import MARK
 from askback.plan.grounding import load_grounding
-from askback.plan.request import make_request
+from askback.plan.request import PlanRequest, make_request
 from askback.runtime import Runtime
 from askback.store import answers as answer_store
 from askback.store import companies, plans, profiles
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from askback.core.models import Company
-    from askback.plan.builder import Grounding
+    from askback.people.interviewers import Person
 
 
 def prepare(
     runtime: Runtime,
     company_name: str,
-    interviewer: str = "hiring-manager",
+    interviewer: str | None = "hiring-manager",
     stage: str | None = None,
     minutes: int = 15,
     role: str | None = None,
     priorities: dict[str, float] | None = None,
     signals: tuple[str, ...] | None = None,
+    with_name: str | None = None,
 ) -> Plan:
     """Build a plan for the next interview with ``company_name`` and save it.
 
     The saved profile supplies priorities and signals unless the call names its own; a
     company the database has not seen yet is created, since preparing is often the first
-    thing a candidate does.
+    thing a candidate does. ``with_name`` aims the plan at a known interviewer: their role
+    (unless ``interviewer`` is given) and a question from the notes on them.
     """
+    from askback.people.interviewers import find_in
+
     with runtime.session() as session:
         saved = profiles.load(session) or Profile()
         profile = saved.with_overrides(role=role, priorities=priorities, signals=signals)
-        request = make_request(profile, interviewer=interviewer, stage=stage, minutes=minutes)
-        company = companies.ensure(session, company_name)
+        company = companies.get(session, company_name) if with_name else companies.ensure(session, company_name)
+        person = find_in(session, company, with_name) if with_name else None
+        who = interviewer or (person.role if person else "hiring-manager")
+        request = make_request(profile, interviewer=who, stage=stage, minutes=minutes)
         history = History(answers=tuple(answer_store.for_company(session, company.id)))
         grounding = _with_posting(session, company, load_grounding(session, company, runtime), profile)
+        grounding = _with_expertise(runtime, session, company, request, grounding)
+        if person is not None:
+            grounding = _with_notes(person, request, grounding)
         plan = build_plan(load_bank(), request, company, history, grounding)
+        if person is not None:
+            plan = replace(plan, interviewer_name=f"{person.name} ({person.interviewer.title})")
         return plans.save(session, plan)
 
 
@@ -59,3 +71,35 @@ def _with_posting(session: Session, company: Company, grounding: Grounding, prof
         return grounding
     facts = research_store.facts(session, company.id)
     return merged(grounding, posting_questions(job, facts, profile.role))
+
+
+def _with_expertise(
+    runtime: Runtime, session: Session, company: Company, request: PlanRequest, grounding: Grounding
+) -> Grounding:
+    """The best "shows your expertise" question is always asked; a second may win on its score."""
+    from askback.plan.expertise_grounding import load_expertise
+
+    found = load_expertise(runtime, session, company, request.interviewer, request.stage)
+    if not found:
+        return grounding
+    return replace(
+        grounding,
+        questions=grounding.questions + tuple(e.question for e in found),
+        evidence={**grounding.evidence, **{e.question.id: (e.fact.source, e.fact.text) for e in found}},
+        featured={**grounding.featured, found[0].question.id: MARK},
+    )
+
+
+def _with_notes(person: Person, request: PlanRequest, grounding: Grounding) -> Grounding:
+    from askback.plan.notes import notes_question
+
+    found = notes_question(person.name, person.interviewer.notes, request.interviewer)
+    if found is None:
+        return grounding
+    qid = found.question.id
+    return replace(
+        grounding,
+        questions=(*grounding.questions, found.question),
+        evidence={**grounding.evidence, qid: (f"your notes on {person.name}", found.quote)},
+        featured={**grounding.featured, qid: f"from your notes on {person.name}"},
+    )

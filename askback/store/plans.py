@@ -17,6 +17,7 @@ def save(session: Session, plan: Plan) -> Plan:
     row = PlanRow(
         company_id=plan.company.id,
         interviewer=plan.interviewer,
+        interviewer_name=plan.interviewer_name,
         stage=plan.stage,
         minutes=plan.minutes,
         role=plan.role,
@@ -60,6 +61,7 @@ def _details(item: PlanItem) -> dict[str, object]:
         "follow_ups": list(item.follow_ups),
         "listen_for": {"good": list(item.listen_good), "red_flag": list(item.listen_red_flag)},
         "evidence": [{"source": s, "quote": q} for s, q in item.evidence],
+        **({"mark": item.mark} if item.mark else {}),
     }
 
 
@@ -83,6 +85,7 @@ def _item(row: PlanItemRow) -> PlanItem:
         listen_good=tuple(listen.get("good") or ()),
         listen_red_flag=tuple(listen.get("red_flag") or ()),
         evidence=tuple((e["source"], e["quote"]) for e in details.get("evidence") or ()),
+        mark=str(details.get("mark") or ""),
     )
 
 
@@ -107,6 +110,7 @@ def _to_plan(row: PlanRow) -> Plan:
         created_at=row.created_at,
         company=to_company(row.company),
         interviewer=row.interviewer,
+        interviewer_name=row.interviewer_name,
         stage=row.stage,
         minutes=row.minutes,
         role=row.role,

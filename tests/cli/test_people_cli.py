@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -153,3 +154,90 @@ def test_a_bad_deadline_is_refused(capsys: pytest.CaptureFixture[str], monkeypat
     )
     assert code == 2 and err == "Error: a deadline looks like 2026-12-10 or 2026-12-10 14:30, not 'soon'\n"
     assert run_json("offers", "list", "--format", "json") == []
+
+
+SITE = {
+    "engineering.md": "# Engineering at Acme\n\n"
+    "Written proposals: larger changes start as an RFC.\n\n"
+    "Data: PostgreSQL 16 as the main database and Kafka for event streaming.\n\n"
+    "Engineers are on call one week in six, and on-call is paid.\n",
+    "benefits.md": "# Benefits\n\nEveryone gets 28 days of paid leave a year.\n",
+}
+CV = (
+    "# Alex Example\n\n## Experience\n\n"
+    "- Wrote design proposals as RFCs for every cross-team change.\n"
+    "- Led the migration of order events from Postgres queues to Kafka, with zero downtime.\n"
+    "- Mentored four junior engineers; two were promoted within a year.\n\n"
+    "## Skills\n\nPython, Kafka\n"
+)
+
+
+@pytest.fixture
+def researched(tmp_path: Path) -> Iterator[Path]:
+    from research.shared import remembered_embeddings
+
+    site = tmp_path / "site"
+    site.mkdir()
+    for name, text in SITE.items():
+        (site / name).write_text(text)
+    cv = tmp_path / "cv.md"
+    cv.write_text(CV)
+    with remembered_embeddings():
+        run("research", str(site), "--company", "Acme")
+        assert run("profile", "set", "--seniority", "senior", "--experience", str(cv)) == (
+            "Read 3 achievements and 3 skills from cv.md.\nProfile saved.\n"  # Python, Kafka, postgres
+        )
+        yield cv
+
+
+def test_a_plan_aimed_at_a_named_interviewer_shows_your_expertise(researched: Path) -> None:
+    from research.shared import remembered_embeddings
+
+    notes = "Sam wrote about moving dispatch events to Kafka."
+    run("interviewers", "add", "-c", "acme", "-n", "Sam Okafor", "-t", "Staff Engineer", "--notes", notes)
+    with remembered_embeddings():
+        plan = run_json("prepare", "-c", "acme", "--with", "sam okafor", "--stage", "technical", "--format", "json")
+        screen = run_json("prepare", "-c", "acme", "--with", "Sam Okafor", "--stage", "screen", "--format", "json")
+    assert (plan["interviewer"], plan["interviewer_name"]) == ("peer", "Sam Okafor (Staff Engineer)")
+    marked = {q["mark"]: q for q in plan["questions"] if q["mark"]}
+    assert set(marked) == {"shows your expertise", "from your notes on Sam Okafor"}
+    expertise = marked["shows your expertise"]
+    assert expertise["text"].startswith(("At my last job I ", "Previously I "))
+    assert expertise["evidence"][0]["source"] == "engineering.md"
+    assert marked["from your notes on Sam Okafor"]["text"] == (
+        "I read that you wrote about moving dispatch events to Kafka. What part of that is the team still working out?"
+    )
+    all_questions = plan["questions"] + plan["backups"]
+    assert sum(q["text"].startswith(("At my last job", "Previously I")) for q in all_questions) <= 2
+    assert not any(q["text"].startswith(("At my last job", "Previously I")) for q in screen["questions"])
+    lint = run_json(
+        "lint",
+        "--company",
+        "acme",
+        "--interviewer",
+        "peer",
+        "--stage",
+        "technical",
+        "--format",
+        "json",
+        expertise["text"],
+    )
+    assert lint["problems"] == []  # the same verdict as askback lint gives
+
+
+def test_prepare_with_an_unknown_person_names_the_known_ones(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("interviewers", "add", "-c", "Acme", "-n", "Sam Okafor", "-t", "Staff Engineer")
+    code, _, err = fail(capsys, monkeypatch, "prepare", "-c", "acme", "--with", "Dana")
+    assert (code, err) == (1, "Error: no interviewer called 'Dana' at Acme; known: Sam Okafor\n")
+
+
+def test_an_unreadable_cv_is_named_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    cv = tmp_path / "cv.pdf"
+    cv.write_bytes(b"%PDF-1.4 broken")
+    code, _, err = fail(capsys, monkeypatch, "profile", "set", "--seniority", "staff", "--experience", str(cv))
+    assert code == 2 and err.startswith(f"Error: {cv}: ")
+    assert "seniority: staff" not in run("profile")
