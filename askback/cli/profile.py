@@ -54,6 +54,8 @@ def show(fmt: FormatOption = ListFormat.text) -> None:
     }
     if fmt is ListFormat.text:
         row.pop("experience")
+        if not record.skills:
+            row.pop("skills")  # before a CV was read there is nothing to say
         for key, value in row.items():
             typer.echo(f"{key}: {', '.join(value) if isinstance(value, list) else value}")
         for item in record.achievements:

@@ -168,6 +168,8 @@ def test_profile_set_then_show() -> None:
             "seniority": "principal",
             "priorities": ["mentoring=3", "remote=1"],
             "signals": ["ownership"],
+            "skills": [],
+            "experience": [],
         }
     ]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -173,31 +172,25 @@ CV = (
 
 
 @pytest.fixture
-def researched(tmp_path: Path) -> Iterator[Path]:
-    from research.shared import remembered_embeddings
-
+def researched(tmp_path: Path) -> Path:
     site = tmp_path / "site"
     site.mkdir()
     for name, text in SITE.items():
         (site / name).write_text(text)
     cv = tmp_path / "cv.md"
     cv.write_text(CV)
-    with remembered_embeddings():
-        run("research", str(site), "--company", "Acme")
-        assert run("profile", "set", "--seniority", "senior", "--experience", str(cv)) == (
-            "Read 3 achievements and 3 skills from cv.md.\nProfile saved.\n"  # Python, Kafka, postgres
-        )
-        yield cv
+    run("research", str(site), "--company", "Acme")
+    assert run("profile", "set", "--seniority", "senior", "--experience", str(cv)) == (
+        "Read 3 achievements and 3 skills from cv.md.\nProfile saved.\n"  # Python, Kafka, postgres
+    )
+    return cv
 
 
 def test_a_plan_aimed_at_a_named_interviewer_shows_your_expertise(researched: Path) -> None:
-    from research.shared import remembered_embeddings
-
     notes = "Sam wrote about moving dispatch events to Kafka."
     run("interviewers", "add", "-c", "acme", "-n", "Sam Okafor", "-t", "Staff Engineer", "--notes", notes)
-    with remembered_embeddings():
-        plan = run_json("prepare", "-c", "acme", "--with", "sam okafor", "--stage", "technical", "--format", "json")
-        screen = run_json("prepare", "-c", "acme", "--with", "Sam Okafor", "--stage", "screen", "--format", "json")
+    plan = run_json("prepare", "-c", "acme", "--with", "sam okafor", "--stage", "technical", "--format", "json")
+    screen = run_json("prepare", "-c", "acme", "--with", "Sam Okafor", "--stage", "screen", "--format", "json")
     assert (plan["interviewer"], plan["interviewer_name"]) == ("peer", "Sam Okafor (Staff Engineer)")
     marked = {q["mark"]: q for q in plan["questions"] if q["mark"]}
     assert set(marked) == {"shows your expertise", "from your notes on Sam Okafor"}

@@ -20,6 +20,7 @@ PLAN_KEYS = {
     "company",
     "created_at",
     "interviewer",
+    "interviewer_name",
     "stage",
     "minutes",
     "role",
@@ -41,6 +42,7 @@ QUESTION_KEYS = {
     "evidence",
     "status",
     "note",
+    "mark",
 }
 
 
