@@ -126,8 +126,9 @@ def codec(charset: str | None) -> str | None:
         return None
 
 
-def links(body: bytes, charset: str | None, base: str) -> list[str]:
-    """Normalised targets of the page's ``<a href>`` links, honouring ``<base href>``."""
+def links(body: bytes, charset: str | None, base: str) -> list[tuple[str, str]]:
+    """Normalised targets of the page's ``<a href>`` links with their text (the crawl reads
+    "Careers" and "Our values" first), honouring ``<base href>``."""
     try:
         parser = lxml.html.HTMLParser(encoding=codec(charset))
     except LookupError:  # a charset Python knows but libxml2 does not
@@ -139,5 +140,10 @@ def links(body: bytes, charset: str | None, base: str) -> list[str]:
     base_href = str(document.xpath("string((//base/@href)[1])")).strip()
     if base_href:
         base = normalise_url(base_href, base) or base
-    hrefs = (normalise_url(str(href), base) for href in document.xpath("//a/@href"))
-    return [href for href in hrefs if href is not None]
+    found = []
+    for anchor in document.xpath("//a[@href]"):
+        href = normalise_url(str(anchor.get("href")), base)
+        if href is not None:
+            text = " ".join(str(anchor.text_content()).split()) or str(anchor.get("title") or "")
+            found.append((href, text[:200]))
+    return found

@@ -12,6 +12,7 @@ the extractor to decode.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import threading
 import time
@@ -36,6 +37,7 @@ from askback.research.content import (
     page_type,
     page_type_problem,
 )
+from askback.research.priority import Rank, rank
 from askback.research.robots import Robots, parse_sitemap
 
 __all__ = ["FetchLimits", "Fetched", "Skipped", "crawl", "fetch_page", "looks_binary", "normalise_url"]
@@ -85,6 +87,7 @@ _TEXT_TYPES = frozenset({"text/html", "text/markdown", "text/plain"})
 _MAX_ADDRESSES = 3  # addresses of one host tried before a connection counts as failed
 _MAX_SITEMAPS = 10  # sitemap files read per crawl, index children included
 _SKIP_FACTOR = 3  # the crawl ends after this many times max_pages skipped URLs
+_MAX_SITEMAP_PAGES = 50_000  # the sitemap protocol's own limit per file
 
 # A request check looks at the headers before the body is read and names a problem, if any.
 _HeaderCheck = Callable[[str, httpx.Headers], str | None]
@@ -95,12 +98,15 @@ def crawl(
     limits: FetchLimits = _DEFAULT_LIMITS,
     on_result: Callable[[Fetched | Skipped], None] | None = None,
 ) -> list[Fetched | Skipped]:
-    """Crawl the site of ``start_url`` breadth-first and return every page read or skipped.
+    """Crawl the site of ``start_url`` and return every page read or skipped.
 
-    robots.txt is read first and obeyed; sitemap URLs are queued right after the start URL,
-    then links found in HTML pages. The crawl ends after ``limits.max_pages`` pages, or after
-    three times as many skipped URLs, so a site of broken links ends too. ``on_result`` sees
-    each result as it arrives; the returned list is in crawl (queue) order.
+    robots.txt is read first and obeyed; the start URL is read first, then the pages the
+    sitemap lists and the links found in HTML pages, ranked by what a candidate needs
+    (:mod:`askback.research.priority`: about, careers, values, benefits, engineering... first).
+    The crawl ends after ``limits.max_pages`` pages, or after three times as many skipped URLs,
+    so a site of broken links ends too; when pages were left out for the page limit, one last
+    :class:`Skipped` says how many. ``on_result`` sees each result as it arrives; the returned
+    list is in crawl order.
 
     Raises :class:`UsageError` only when the start URL is not http(s) or its host is a
     private or loopback address and ``limits.allow_private`` is off.
@@ -114,7 +120,9 @@ def crawl(
             return [robots]
         fetcher.obey(robots)
         run = _Crawl(fetcher, limits, on_result)
-        run.enqueue([start, *fetcher.sitemap_pages(start, limit=(_SKIP_FACTOR + 1) * limits.max_pages)])
+        run.enqueue([(start, "")], first=True)
+        # A sitemap lists pages in no useful order: all of them are ranked, the best read first.
+        run.enqueue((url, "") for url in fetcher.sitemap_pages(start, limit=_MAX_SITEMAP_PAGES))
         return run.run()
 
 
@@ -279,7 +287,7 @@ class _Fetcher:
         urls = (normalise_url(loc, reply.url) for loc in sitemap.locations)
         return [u for u in urls if u is not None and self.site.contains(u)], sitemap.is_index
 
-    def page(self, url: str) -> tuple[Fetched | Skipped | None, list[str]]:
+    def page(self, url: str) -> tuple[Fetched | Skipped | None, list[tuple[str, str]]]:
         """Fetch one queued URL: the result (None when it is, or redirects to, a URL already
         requested) and the same-site links found in it."""
         if not self.registry.claim(url):
@@ -295,7 +303,7 @@ class _Fetcher:
             return Skipped(url, f"binary content served as {declared or content_type}"), []
         fetched = Fetched(reply.url, content_type, reply.body, charset, datetime.now(UTC))
         found = links(reply.body, charset, reply.url) if content_type == "text/html" else []
-        return fetched, [link for link in found if self.site.contains(link)]
+        return fetched, [link for link in found if self.site.contains(link[0])]
 
     def follow(self, url: str, check: _HeaderCheck) -> _Reply | _Problem | None:
         """Request ``url``, following redirects by hand so every hop is checked like the first.
@@ -410,29 +418,57 @@ class _Fetcher:
 
 
 class _Crawl:
-    """The breadth-first loop: a queue, a few worker threads, and the page and skip budgets."""
+    """The crawl loop: a queue ranked by what a candidate needs first, a few worker threads,
+    and the page and skip budgets."""
 
     def __init__(self, fetcher: _Fetcher, limits: FetchLimits, on_result: Callable[[Result], None] | None) -> None:
         self._fetcher = fetcher
         self._limits = limits
         self._on_result = on_result
-        self._queue: deque[str] = deque()
-        self._queued: set[str] = set()
+        self._queue: list[tuple[Rank, int, str]] = []  # a heap; a URL may sit in it twice, best rank wins
+        self._best: dict[str, Rank] = {}
+        self._taken: set[str] = set()
+        self._arrival = itertools.count()
         self._results: list[tuple[int, Result]] = []
         self._order = itertools.count()
         self._fetched = 0
         self._skipped = 0
         self._disallowed = 0
 
-    def enqueue(self, urls: Iterable[str]) -> None:
-        for url in urls:
-            if url not in self._queued and self._fetcher.site.contains(url):
-                self._queued.add(url)
-                self._queue.append(url)
+    def enqueue(self, links: Iterable[tuple[str, str]], first: bool = False) -> None:
+        """Queue ``(url, link text)`` pairs; a URL seen again under telling text moves up."""
+        for url, text in links:
+            if url in self._taken or not self._fetcher.site.contains(url):
+                continue
+            found = Rank(-1, 0, "start") if first else rank(url, text)
+            if url not in self._best or found < self._best[url]:
+                self._best[url] = found
+                heapq.heappush(self._queue, (found, next(self._arrival), url))
+
+    def _next_url(self) -> str | None:
+        while self._queue:
+            _, _, url = heapq.heappop(self._queue)
+            if url not in self._taken:
+                self._taken.add(url)
+                return url
+        return None
+
+    def left_out(self) -> Skipped | None:
+        """One line for the pages found but not read because the page limit was reached."""
+        waiting = sorted((r, u) for u, r in self._best.items() if u not in self._taken)
+        if not waiting or self._fetched < self._limits.max_pages:
+            return None
+        examples = ", ".join(urlsplit(u).path or "/" for _, u in waiting[:3])
+        more = "page" if len(waiting) == 1 else "pages"
+        return Skipped(
+            waiting[0][1],
+            f"{len(waiting)} more {more} found but not read: the limit is {self._limits.max_pages} "
+            f"(--max-pages); next would have been {examples}",
+        )
 
     def run(self) -> list[Result]:
         workers = self._limits.concurrency
-        running: dict[Future[tuple[Result | None, list[str]]], int] = {}
+        running: dict[Future[tuple[Result | None, list[tuple[str, str]]]], int] = {}
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="askback-fetch") as pool:
             try:
                 while self._start_more(pool, running) or running:
@@ -442,15 +478,22 @@ class _Crawl:
                         self._record(running.pop(future), result, links)
             finally:
                 pool.shutdown(cancel_futures=True)
-        return [result for _, result in sorted(self._results, key=lambda pair: pair[0])]
+        results = [result for _, result in sorted(self._results, key=lambda pair: pair[0])]
+        left_out = self.left_out()
+        if left_out is not None:
+            results.append(left_out)
+            _notify(self._on_result, left_out)
+        return results
 
     def _start_more(
-        self, pool: ThreadPoolExecutor, running: dict[Future[tuple[Result | None, list[str]]], int]
+        self, pool: ThreadPoolExecutor, running: dict[Future[tuple[Result | None, list[tuple[str, str]]]], int]
     ) -> bool:
         """Fill the free workers from the queue while the budgets allow; True if any started."""
         started = False
-        while len(running) < self._limits.concurrency and self._queue and self._budget_left(len(running)):
-            url = self._queue.popleft()
+        while len(running) < self._limits.concurrency and self._budget_left(len(running)):
+            url = self._next_url()
+            if url is None:
+                break
             order = next(self._order)
             if not self._fetcher.robots.allows(url):
                 self._disallow(order, url)
@@ -474,7 +517,7 @@ class _Crawl:
         if self._disallowed <= _SKIP_FACTOR * self._limits.max_pages:
             self._add(order, Skipped(url, "disallowed by robots.txt"))
 
-    def _record(self, order: int, result: Result | None, links: list[str]) -> None:
+    def _record(self, order: int, result: Result | None, links: list[tuple[str, str]]) -> None:
         if result is None:
             return
         if isinstance(result, Fetched):
