@@ -16,7 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from askback.core.datafile import load_yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from askback.core.datafile import load_data
 
 DATA = Path(__file__).parent / "data" / "crawl_priority.yaml"
 _WORDS = re.compile(r"[a-z0-9]+")
@@ -37,15 +39,34 @@ class _Groups:
     last: tuple[tuple[str, ...], ...]
 
 
+class _Group(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    words: list[str] = Field(min_length=1)
+
+
+class _Last(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    words: list[str]
+
+
+class _PriorityFile(BaseModel):
+    """The shape of ``crawl_priority.yaml``."""
+
+    model_config = ConfigDict(extra="forbid")
+    first: list[_Group] = Field(min_length=1)
+    last: _Last
+
+
+def _phrase(words: str) -> tuple[str, ...]:
+    return tuple(_WORDS.findall(words.lower()))
+
+
 @lru_cache(maxsize=1)
 def _groups() -> _Groups:
-    raw = load_yaml(DATA)
-    first = tuple(
-        (str(group["name"]), tuple(tuple(_WORDS.findall(str(w).lower())) for w in group["words"]))
-        for group in raw["first"]
-    )
-    last = tuple(tuple(_WORDS.findall(str(w).lower())) for w in raw["last"]["words"])
-    return _Groups(first, last)
+    data = load_data(DATA, _PriorityFile)
+    first = tuple((group.name, tuple(_phrase(w) for w in group.words)) for group in data.first)
+    return _Groups(first, tuple(_phrase(w) for w in data.last.words))
 
 
 def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
