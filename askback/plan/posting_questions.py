@@ -82,7 +82,7 @@ class PostingGrounding:
     questions: tuple[Question, ...] = ()
     evidence: dict[str, tuple[str, str]] = field(default_factory=dict)  # question id -> (source, quote)
     answered: dict[str, tuple[str, str]] = field(default_factory=dict)  # bank question id -> (source, quote)
-    pinned: tuple[str, ...] = ()  # the stack question a technical-stage plan keeps a place for
+    pinned: tuple[str, ...] = ()  # the stack question, then the missing pay and remote policy, in that order
 
 
 CATEGORY = {
@@ -114,10 +114,14 @@ def posting_questions(job: Job, facts: Sequence[Fact] = (), role: str = "") -> P
         questions.append(question)
         evidence[question.id] = (source, quote)
     stack_ids = [q.id for q in questions if q.stages == STACK_STAGES]
-    pinned = tuple(sorted(stack_ids, key=_pin_order)[:1])
+    missing = [q.id for q in questions if q.id.endswith(PINNED_MISSING)]
+    pinned = tuple(sorted(stack_ids, key=_pin_order)[:1] + sorted(missing, key=lambda i: not i.endswith("salary")))
     return PostingGrounding(tuple(questions), evidence, _answered(job, source), pinned)
 
 
+PINNED_MISSING = ("missing-salary", "missing-remote")  # what the candidate must know before going further
+MAX_PINNED = 2
+MARK = "from the job posting"
 PIN_ORDER = ("stack-with-fact", "stack-on-call", "stack-least-happy", "stack-practice")
 
 
@@ -268,10 +272,15 @@ def _question(
     )
 
 
-def merged(grounding: Grounding, extra: PostingGrounding) -> Grounding:
-    """The research grounding with the posting's questions added and what it answers left out."""
+def merged(grounding: Grounding, extra: PostingGrounding, stage: str) -> Grounding:
+    """The research grounding with the posting's questions added and what it answers left out.
+    At most two pinned questions that fit ``stage`` are always asked: the posting's stack at the
+    technical stage, the pay and remote policy it leaves out at the screen."""
+    by_id = {q.id: q for q in extra.questions}
+    fitting = [qid for qid in extra.pinned if stage in by_id[qid].stages][:MAX_PINNED]
     return Grounding(
         questions=grounding.questions + extra.questions,
         evidence={**grounding.evidence, **extra.evidence},
         answered={**grounding.answered, **extra.answered},
+        featured={**grounding.featured, **dict.fromkeys(fitting, MARK)},
     )

@@ -49,7 +49,7 @@ def prepare(
         who = interviewer or (person.role if person else "hiring-manager")
         request = make_request(profile, interviewer=who, stage=stage, minutes=minutes)
         history = History(answers=tuple(answer_store.for_company(session, company.id)))
-        grounding = _with_posting(session, company, load_grounding(session, company, runtime), profile)
+        grounding = _with_posting(session, company, load_grounding(session, company, runtime), request)
         grounding = _with_expertise(runtime, session, company, request, grounding)
         if person is not None:
             grounding = _with_notes(person, request, grounding)
@@ -59,7 +59,7 @@ def prepare(
         return plans.save(session, plan)
 
 
-def _with_posting(session: Session, company: Company, grounding: Grounding, profile: Profile) -> Grounding:
+def _with_posting(session: Session, company: Company, grounding: Grounding, request: PlanRequest) -> Grounding:
     """The company's newest job posting adds stack questions, asks what it leaves out and
     drops the bank questions it already answers."""
     from askback.plan.posting_questions import merged, posting_questions
@@ -70,7 +70,7 @@ def _with_posting(session: Session, company: Company, grounding: Grounding, prof
     if job is None:
         return grounding
     facts = research_store.facts(session, company.id)
-    return merged(grounding, posting_questions(job, facts, profile.role))
+    return merged(grounding, posting_questions(job, facts, request.profile.role), request.stage)
 
 
 def _with_expertise(

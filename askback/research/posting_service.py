@@ -58,7 +58,8 @@ def add_job(
     fields = read_posting(body, html_title=html_title, company=company_name)
     warnings = [] if fields.recognised() else [NO_FIELDS]
     digest = hashlib.sha256(" ".join(body.split()).encode()).hexdigest()
-    ref = page.ref if page.ref.startswith(("http://", "https://")) else f"job posting {digest[:8]}: {_name(page)}"
+    label = fields.title.value if fields.title else f"untitled {digest[:8]}"
+    ref = page.ref if page.ref.startswith(("http://", "https://")) else f"job posting: {label} ({_name(page)})"
     page = RawPage(page.source, ref, page.content_type, page.body, page.charset, page.fetched_at)
     from askback.research.service import research_page
 

@@ -7,7 +7,7 @@ from askback.core.jobs import Found, FoundSalary, Job, JobFields, Salary
 from askback.core.models import Fact
 from askback.plan.posting_questions import passes, posting_questions, ranked_stack
 
-SOURCE = "job posting 1a2b3c4d: backend.md"
+SOURCE = "job posting: Backend Engineer (backend.md)"
 
 
 def job(**fields: object) -> Job:
@@ -104,6 +104,36 @@ def test_every_template_passes_the_linters_text_checks() -> None:
 
 def test_a_technical_plan_keeps_a_place_for_the_most_specific_stack_question() -> None:
     fact = Fact(1, "We moved search to Elasticsearch in 2025.", "https://acme.example/engineering", "Eng", (), 0, ())
-    assert posting_questions(job(stack=STACK, practices=ONCALL), (fact,)).pinned == ("posting-7-stack-with-fact",)
-    assert posting_questions(job(stack=STACK, practices=ONCALL)).pinned == ("posting-7-stack-on-call",)
-    assert posting_questions(job()).pinned == ()
+    stated = {"salary": FoundSalary(Salary(1, 2, "EUR", "year"), "€1-2"), "remote": Found("remote", "Remote.")}
+    found = posting_questions(job(stack=STACK, practices=ONCALL, **stated), (fact,))
+    assert found.pinned == ("posting-7-stack-with-fact",)
+    assert posting_questions(job(stack=STACK, practices=ONCALL, **stated)).pinned == ("posting-7-stack-on-call",)
+    assert posting_questions(job()).pinned == ("posting-7-missing-salary", "posting-7-missing-remote")
+
+
+def plan_with_posting(posting: Job, interviewer: str, stage: str) -> list[str]:
+    from askback.bank.loader import load_bank
+    from askback.core.models import Company, Profile
+    from askback.plan.builder import Grounding, build_plan
+    from askback.plan.posting_questions import merged
+    from askback.plan.request import make_request
+
+    profile = Profile(role="Backend Engineer", priorities={"mentoring": 3.0, "work-life-balance": 2.0})
+    request = make_request(profile, interviewer=interviewer, stage=stage, minutes=15)
+    grounding = merged(Grounding(), posting_questions(posting, role=profile.role), request.stage)
+    plan = build_plan(load_bank(), request, Company(1, "acme", "Acme"), grounding=grounding)
+    return [item.question_id for item in plan.main]
+
+
+def test_a_technical_plan_with_a_peer_asks_about_the_posting_stack() -> None:
+    chosen = plan_with_posting(job(stack=STACK, practices=ONCALL), "peer", "technical")
+    assert "posting-7-stack-on-call" in chosen
+    assert not any(q.startswith("posting-7-stack") for q in plan_with_posting(job(stack=STACK), "executive", "final"))
+
+
+def test_the_screen_asks_what_the_posting_leaves_out_and_never_what_it_states() -> None:
+    stated = job(salary=FoundSalary(Salary(70_000, 85_000, "EUR", "year"), "Salary: €70-85k"))
+    chosen = plan_with_posting(stated, "recruiter", "screen")
+    assert "essentials-compensation-approved-range" not in chosen
+    assert "posting-7-missing-remote" in chosen and "posting-7-missing-salary" not in chosen
+    assert "posting-7-missing-salary" in plan_with_posting(job(), "recruiter", "screen")

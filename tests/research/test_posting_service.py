@@ -46,7 +46,7 @@ def test_a_posting_file_becomes_a_job_and_facts_of_the_company(runtime: Runtime,
     with runtime.session() as session:
         company = companies.get(session, "Northwind")
         facts = research_store.facts(session, company.id, with_topics_only=False)
-    assert job.evidence_source.startswith("job posting ")
+    assert job.evidence_source == "job posting: Senior Backend Engineer (backend.md)"
     assert any("on-call rotation" in f.text and f.source == job.evidence_source for f in facts)
 
 
