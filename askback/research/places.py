@@ -17,7 +17,7 @@ MIN_ALIAS_CITY = 250_000
 REGIONS = (
     "EU", "Europe", "European Union", "EMEA", "APAC", "LATAM", "Americas", "North America", "South America",
     "Latin America", "Asia", "Africa", "Nordics", "Scandinavia", "DACH", "Benelux", "UK", "U.K.", "US", "U.S.",
-    "USA", "UAE", "Middle East", "Southeast Asia", "Oceania",
+    "USA", "UAE", "NYC", "Middle East", "Southeast Asia", "Oceania",
 )  # fmt: skip
 WORD_CITIES = frozenset(
     {"reading", "mobile", "split", "nice", "bath", "of", "university", "normal", "orange", "independence",
@@ -26,6 +26,8 @@ WORD_CITIES = frozenset(
      "delta", "union", "spring", "mission", "temple", "paradise", "pride", "hope", "bend", "ocean", "essen",
      "kit", "cali", "bar", "rome", "bern", "mons", "liberty", "salem", "centre", "center", "tema", "bonn"}
 )  # fmt: skip
+# Upper-case words are acronyms ("API", "SaaS" aside) unless they are these.
+ACRONYMS = frozenset({"UK", "US", "EU", "USA", "UAE", "EMEA", "APAC", "LATAM", "DACH", "NYC"})
 US_STATE_CODE = re.compile(r"^[A-Z]{2}$")
 
 
@@ -54,7 +56,10 @@ def _index() -> tuple[dict[str, str], frozenset[str]]:
                 names.setdefault(key, "city")
     for country in cache.get_countries().values():
         names[fold(country["name"])] = "country"
-    for extra in ("the Netherlands", "Holland", "Czechia", "England", "Scotland", "Wales", "Northern Ireland"):
+    for country in cache.get_countries().values():  # "The Netherlands" is also "Netherlands"
+        names[fold(re.sub(r"^the\s+", "", country["name"], flags=re.IGNORECASE))] = "country"
+    extras = ("Holland", "Czechia", "Czech Republic", "England", "Scotland", "Wales", "Northern Ireland", "Korea")
+    for extra in extras:
         names[fold(extra)] = "country"
     states = cache.get_us_states()
     for state in states.values():
@@ -70,7 +75,7 @@ def kind(name: str) -> str | None:
     names, codes = _index()
     if US_STATE_CODE.match(clean) and clean in codes:
         return "state"
-    if clean in ("UK", "US", "EU") or clean.upper() != clean or len(clean) > 4:
+    if clean in ACRONYMS or clean.upper() != clean or len(clean) > 4:
         return names.get(fold(clean))
     return None
 

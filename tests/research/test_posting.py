@@ -108,3 +108,17 @@ def test_lines_keep_headings_and_join_wrapped_paragraphs() -> None:
         (("Role",), "We build tools for farmers."),
         (("Role", "What You Bring"), "Python"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("Location: Utrecht, Netherlands (hybrid)", "Utrecht, Netherlands"),
+        ("Location: Dubai, UAE", "Dubai, UAE"),
+        ("Quill Legal Tech, Manchester, UK", "Manchester, UK"),
+        ("Location: Remote (EMEA)", "EMEA"),
+    ],
+)
+def test_places_in_labelled_and_meta_lines(line: str, place: str) -> None:
+    fields = read_posting(f"Backend Engineer\n\n{line}\n\nYou will build APIs.")
+    assert fields.location is not None and fields.location.value == place

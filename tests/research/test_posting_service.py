@@ -107,3 +107,19 @@ def test_a_private_address_is_refused_unless_allowed(runtime: Runtime, site: Sit
     with pytest.raises(UsageError):
         jobs.add_job(runtime, "Northwind", site.url("/jobs/sre"))
     assert jobs.list_jobs(runtime) == []
+
+
+def test_a_pdf_posting_is_read_like_any_other(runtime: Runtime, tmp_path: Path) -> None:
+    from weasyprint import HTML
+
+    html = (
+        "<h1>Data Engineer</h1><p>Location: Utrecht, Netherlands (hybrid)</p>"
+        "<p>You will build pipelines with dbt and Snowflake.</p><p>Salary: €4.000 - €5.000 per month</p>"
+    )
+    path = tmp_path / "posting.pdf"
+    HTML(string=html).write_pdf(path)
+    job = jobs.add_job(runtime, "Northwind", str(path)).job
+    assert job.title == "Data Engineer"
+    assert job.fields.location is not None and job.fields.location.value == "Utrecht, Netherlands"
+    assert job.fields.salary is not None and job.fields.salary.value.describe() == "EUR 4,000-5,000 a month"
+    assert [f.value for f in job.fields.stack] == ["dbt", "Snowflake"]
