@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from askback.cli.options import InterviewerOption, MinutesOption, StageOption, runtime
+from askback.cli.options import MinutesOption, StageOption, runtime
 from askback.cli.output import DocFormat, DocFormatOption
 from askback.cli.prepare import ExplainOption, OutOption, show_plan
 
@@ -19,7 +19,14 @@ def register(app: typer.Typer) -> None:
 
 
 def demo(
-    interviewer: InterviewerOption = "hiring-manager",
+    interviewer: Annotated[
+        str | None,
+        typer.Option(
+            "--interviewer",
+            "-i",
+            help="recruiter, hiring-manager, peer, skip-level or executive (default: the demo's next interviewer).",
+        ),
+    ] = None,
     stage: StageOption = None,
     minutes: MinutesOption = 15,
     explain: ExplainOption = True,
@@ -28,7 +35,9 @@ def demo(
 ) -> None:
     """Load the demo company and prepare a plan for it with the demo profile.
 
-    Also loads three demo companies' interviews, employee accounts and offers, so askback
+    Without --interviewer or --stage the plan is for the demo candidate's next interview: a
+    technical one with Kwame Mensah, the platform team's tech lead. The demo also adds a job
+    posting, two interviewers and a CV (unless you have your own). Also loads three demo companies' interviews, employee accounts and offers, so askback
     compare has something to weigh. Your own profile is kept if you have one. Everything
     works offline.
 
@@ -44,7 +53,13 @@ def demo(
         f"{summary.facts or 'no new'} facts researched from its bundled site.",
         err=True,
     )
-    plan = prepare(rt, company.name, interviewer=interviewer, stage=stage, minutes=minutes)
+    if interviewer is None and stage is None:
+        from askback.demo.service import demo_people
+
+        following = demo_people()[0]
+        plan = prepare(rt, company.name, None, following.stage, minutes, with_name=following.name)
+    else:
+        plan = prepare(rt, company.name, interviewer=interviewer or "hiring-manager", stage=stage, minutes=minutes)
     show_plan(plan, fmt, explain, out)
     _load_comparison(rt)
 

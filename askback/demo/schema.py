@@ -38,6 +38,26 @@ class DemoProfile(BaseModel):
         return [s for s in value if _known(s, taxonomy.SIGNAL_IDS, "signal")]
 
 
+class DemoInterviewer(BaseModel):
+    """Someone the demo candidate will meet, ``in_days`` from the day the demo is loaded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    notes: str = ""
+    in_days: int = Field(ge=0)
+    time: str = Field(default="", pattern=r"^(\d{2}:\d{2})?$")
+    stage: str
+
+    @field_validator("stage")
+    @classmethod
+    def _known_stage(cls, value: str) -> str:
+        if value not in taxonomy.STAGE_IDS:
+            raise ValueError(f"unknown stage {value!r}")
+        return value
+
+
 class DemoCompanyFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -46,6 +66,8 @@ class DemoCompanyFile(BaseModel):
     url: str = Field(pattern=r"^https?://")
     about: str = ""
     profile: DemoProfile
+    cv: str | None = None  # the demo candidate's CV, a file beside this one
+    interviewers: list[DemoInterviewer] = Field(default_factory=list)
 
 
 class DemoAnswer(BaseModel):

@@ -15,7 +15,7 @@ from askback.runtime import Runtime
 from askback.store import companies, profiles
 
 if TYPE_CHECKING:
-    from askback.demo.schema import DemoHistory, DemoInterview, DemoOffer
+    from askback.demo.schema import DemoHistory, DemoInterview, DemoInterviewer, DemoOffer
 
 DEMO_DIR = Path(__file__).parent
 SITE_DIR = DEMO_DIR / "site"
@@ -59,7 +59,38 @@ def add_demo(runtime: Runtime) -> tuple[Company, Profile]:
         company = companies.ensure(session, demo.name, url=demo.url, about=demo.about)
         profile = profiles.save_if_missing(session, demo.profile)
     _load_posting(runtime, company.name)
+    _load_people(runtime, company)
     return company, profile
+
+
+def demo_people() -> list[DemoInterviewer]:
+    """The people the demo candidate meets, soonest first."""
+    from askback.demo.schema import DemoCompanyFile
+
+    raw = load_data(DEMO_DIR / "company.yaml", DemoCompanyFile)
+    return sorted(raw.interviewers, key=lambda p: (p.in_days, p.time))
+
+
+def _load_people(runtime: Runtime, company: Company) -> None:
+    """The demo's interviewers with their interviews, and the demo CV unless the user has their
+    own experience; each is added once, so the demo can run any number of times."""
+    from datetime import date, timedelta
+
+    from askback.demo.schema import DemoCompanyFile
+    from askback.people import interviewers
+    from askback.people.profile import experience, set_experience
+
+    raw = load_data(DEMO_DIR / "company.yaml", DemoCompanyFile)
+    _, known = interviewers.list_people(runtime, company.slug)
+    names = {p.name.lower() for p in known}
+    for person in raw.interviewers:
+        if person.name.lower() in names:
+            continue
+        day = date.today() + timedelta(days=person.in_days)
+        on = f"{day.isoformat()} {person.time}".strip()
+        interviewers.add(runtime, company.slug, person.name, person.title, None, person.notes, on, person.stage)
+    if raw.cv and not experience(runtime).items:
+        set_experience(runtime, DEMO_DIR / raw.cv)
 
 
 def load_demo(runtime: Runtime) -> tuple[Company, Profile, ResearchSummary]:

@@ -50,9 +50,9 @@ def prepare(
         request = make_request(profile, interviewer=who, stage=stage, minutes=minutes)
         history = History(answers=tuple(answer_store.for_company(session, company.id)))
         grounding = _with_posting(session, company, load_grounding(session, company, runtime), request)
-        grounding = _with_expertise(runtime, session, company, request, grounding)
         if person is not None:
             grounding = _with_notes(person, request, grounding)
+        grounding = _with_expertise(runtime, session, company, request, grounding)
         plan = build_plan(load_bank(), request, company, history, grounding)
         if person is not None:
             plan = replace(plan, interviewer_name=f"{person.name} ({person.interviewer.title})")
@@ -76,10 +76,14 @@ def _with_posting(session: Session, company: Company, grounding: Grounding, requ
 def _with_expertise(
     runtime: Runtime, session: Session, company: Company, request: PlanRequest, grounding: Grounding
 ) -> Grounding:
-    """The best "shows your expertise" question is always asked; a second may win on its score."""
+    """The best "shows your expertise" question is always asked; a second may win on its score.
+    One on the subject of a question already featured (from the notes on the interviewer) is
+    left out, so the plan does not ask about the same thing twice."""
     from askback.plan.expertise_grounding import load_expertise
 
     found = load_expertise(runtime, session, company, request.interviewer, request.stage)
+    featured = [grounding.evidence[qid][1] for qid in grounding.featured if qid in grounding.evidence]
+    found = [e for e in found if not any(_same_subject(e.fact.text, other) for other in featured)]
     if not found:
         return grounding
     return replace(
@@ -88,6 +92,16 @@ def _with_expertise(
         evidence={**grounding.evidence, **{e.question.id: (e.fact.source, e.fact.text) for e in found}},
         featured={**grounding.featured, found[0].question.id: MARK},
     )
+
+
+def _same_subject(a: str, b: str) -> bool:
+    """Two texts about the same thing (two content words in common): a plan asks about it once."""
+    from askback.nlp.text import content_tokens
+
+    return len(set(content_tokens(a)) & set(content_tokens(b))) >= SAME_SUBJECT_WORDS
+
+
+SAME_SUBJECT_WORDS = 2
 
 
 def _with_notes(person: Person, request: PlanRequest, grounding: Grounding) -> Grounding:

@@ -31,7 +31,12 @@ def test_demo_prints_a_plan_across_categories_and_keeps_the_company() -> None:
     demo = demo_company()
     assert demo.name in result.stderr
     out = result.stdout
-    assert out.startswith(f"{demo.name}: 15 minutes with the hiring manager (team stage)\n")
+    # the plan is for the demo candidate's next interview: a technical one with a named person
+    assert out.startswith(
+        f"{demo.name}: 15 minutes with Kwame Mensah (Tech Lead, Platform Team), the hiring manager (technical stage)\n"
+    )
+    assert out.count("· shows your expertise") == 1
+    assert "· from your notes on Kwame Mensah" in out
     numbers = [int(n) for n in re.findall(r"^(\d+)\. ", out, flags=re.MULTILINE)]
     assert numbers == list(range(1, len(numbers) + 1))
     assert len(numbers) >= 5
@@ -47,6 +52,16 @@ def test_demo_prints_a_plan_across_categories_and_keeps_the_company() -> None:
         (demo.slug, demo.name, demo.url, 4)
     ]
     assert sorted(r["slug"] for r in rows) == ["harbor-and-pine", demo.slug, "oakmere-systems"]
+    people = run_json("interviewers", "list", "--company", demo.slug, "--format", "json")
+    assert [(p["name"], p["role"], p["next_interview"]["stage"]) for p in people] == [
+        ("Kwame Mensah", "hiring-manager", "technical"),
+        ("Ines Carvalho", "executive", "final"),
+    ]
+    assert "Read 7 achievements" not in result.stderr  # the CV is read quietly...
+    assert len(run_json("profile", "--format", "json")[0]["experience"]) == 7  # ...and kept with the profile
+    again = invoke("demo")  # loading again adds no second interviewer, interview or CV
+    assert again.exit_code == 0, again.output
+    assert len(run_json("interviews", "list", "--format", "json")) == 2
 
 
 def test_prepare_json_gives_questions_and_backups() -> None:
