@@ -219,3 +219,40 @@ def remove_interview(
 
     unschedule(runtime(), interview_id)
     typer.echo(f"Removed interview #{interview_id}.")
+
+
+@interviewers_app.command(name="plan")
+def plan(company: CompanyOption, fmt: FormatOption = ListFormat.text) -> None:
+    """Split the open questions about a company across its known interviewers.
+
+    Each question goes to the person best placed to answer it: someone one or two levels above
+    the job first, pay and logistics to the recruiter.
+
+    Example: askback interviewers plan --company acme
+    """
+    from askback.core import taxonomy
+    from askback.people.split import split
+
+    found = split(runtime(), company)
+    if fmt is not ListFormat.text:
+        emit_rows([found.as_dict()], [], fmt)
+        return
+    if not found.assignments:
+        typer.echo(
+            f'No interviewers for {found.company.name} yet. Try: askback interviewers add --company {found.company.slug} --name "..." --title "..."'
+        )
+        return
+    blocks = []
+    for a in found.assignments:
+        lines = [a.person.describe() + (f", {a.person.next_interview.when}" if a.person.next_interview else "")]
+        lines += [f"  - {q.render(found.company.name)}" for q in a.questions] or ["  (nothing open for this role)"]
+        blocks.append("\n".join(lines))
+    if found.unplaced:
+        by_role = {a.person.role: a.person.name for a in found.assignments}
+        lines = ["Left over (nobody on your list in that role, or no time left with them):"]
+        lines += [
+            f"  - {by_role.get(role, 'a ' + taxonomy.role_label(role).lower())}: {q.render(found.company.name)}"
+            for q, role in found.unplaced
+        ]
+        blocks.append("\n".join(lines))
+    typer.echo("\n\n".join(blocks))

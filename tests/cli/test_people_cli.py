@@ -234,3 +234,17 @@ def test_an_unreadable_cv_is_named_and_changes_nothing(
     code, _, err = fail(capsys, monkeypatch, "profile", "set", "--seniority", "staff", "--experience", str(cv))
     assert code == 2 and err.startswith(f"Error: {cv}: ")
     assert "seniority: staff" not in run("profile")
+
+
+def test_interviewers_plan_splits_open_questions() -> None:
+    run("profile", "set", "--seniority", "senior", "--priority", "mentoring=3", "--priority", "compensation=2")
+    run("interviewers", "add", "-c", "Acme", "-n", "Lee Park", "-t", "Talent Partner")
+    run("interviewers", "add", "-c", "acme", "-n", "Dana Ruiz", "-t", "Director of Engineering")
+    found = run_json("interviewers", "plan", "-c", "acme", "--format", "json")[0]
+    people = {p["name"]: p for p in found["people"]}
+    assert [p["name"] for p in found["people"]] == ["Dana Ruiz", "Lee Park"]  # the skip-level first
+    assert any(q["subtopic"] == "compensation" for q in people["Lee Park"]["questions"])  # pay to the recruiter
+    assert not any(q["subtopic"] == "compensation" for q in people["Dana Ruiz"]["questions"])
+    assert any(q["category"] == "growth" for q in people["Dana Ruiz"]["questions"])  # mentoring
+    text = run("interviewers", "plan", "-c", "acme")
+    assert text.startswith("Dana Ruiz (Director of Engineering, skip-level)\n  - ")
