@@ -58,7 +58,7 @@ def add_demo(runtime: Runtime) -> tuple[Company, Profile]:
     with runtime.session() as session:
         company = companies.ensure(session, demo.name, url=demo.url, about=demo.about)
         profile = profiles.save_if_missing(session, demo.profile)
-    _load_posting(runtime, company.name)
+    _load_posting(runtime, company.name, with_facts=False)  # the web app's button answers at once
     _load_people(runtime, company)
     return company, profile
 
@@ -100,14 +100,15 @@ def load_demo(runtime: Runtime) -> tuple[Company, Profile, ResearchSummary]:
     """
     company, profile = add_demo(runtime)
     summary = research(runtime, company.name, [str(demo_company().site)])
+    _load_posting(runtime, company.name)  # now its sentences become facts too
     return company, profile, summary
 
 
-def _load_posting(runtime: Runtime, company: str) -> None:
-    """The demo job posting; adding it again is a no-op, so the demo can run any number of times."""
+def _load_posting(runtime: Runtime, company: str, with_facts: bool = True) -> None:
+    """The demo job posting; adding it again changes nothing, so the demo can run any number of times."""
     from askback.research.posting_service import add_job
 
-    add_job(runtime, company, str(POSTING))
+    add_job(runtime, company, str(POSTING), with_facts=with_facts)
 
 
 COMPANIES_DIR = DEMO_DIR / "companies"

@@ -44,10 +44,13 @@ def add_job(
     text: str | None = None,
     allow_private: bool = False,
     new_company: bool = True,
+    with_facts: bool = True,
 ) -> JobAdded:
     """Read a posting from ``source`` (a URL, a file, or ``-`` for standard input), or from
     ``text`` when it is given (pasted into the web app), and store it with its fields.
-    ``new_company=False`` refuses a company not known yet (the web app adds to a known one)."""
+    ``new_company=False`` refuses a company not known yet (the web app adds to a known one).
+    ``with_facts=False`` stores the fields alone, without running the research pipeline on the
+    sentences (for a page that must answer quickly); adding the posting again adds its facts."""
     if not new_company:
         with runtime.session() as session:
             company_name = companies.get(session, company_name).name
@@ -63,7 +66,7 @@ def add_job(
     page = RawPage(page.source, ref, page.content_type, page.body, page.charset, page.fetched_at)
     from askback.research.service import research_page
 
-    summary = research_page(runtime, company_name, page)
+    facts = research_page(runtime, company_name, page).facts if with_facts else 0
     with runtime.session() as session:
         company = companies.ensure(session, company_name)
         job, created = store.save(
@@ -74,9 +77,9 @@ def add_job(
             text_hash=digest,
             fields=fields,
             warnings=warnings,
-            page_ref=ref,
+            page_ref=ref if with_facts else None,
         )
-    return JobAdded(job, created, summary.facts)
+    return JobAdded(job, created, facts)
 
 
 def _name(page: RawPage) -> str:

@@ -30,7 +30,8 @@ def save(
     row.source, row.text = source, text
     row.title = fields.title.value[:300] if fields.title else ""
     row.fields, row.warnings = fields.as_dict(), warnings
-    row.page_id = _page_id(session, company_id, page_ref) if page_ref else None
+    if page_ref:  # a posting added again without its facts keeps the ones it has
+        row.page_id = _page_id(session, company_id, page_ref)
     session.flush()
     return _job(session, row), created
 

@@ -123,3 +123,13 @@ def test_a_pdf_posting_is_read_like_any_other(runtime: Runtime, tmp_path: Path) 
     assert job.fields.location is not None and job.fields.location.value == "Utrecht, Netherlands"
     assert job.fields.salary is not None and job.fields.salary.value.describe() == "EUR 4,000-5,000 a month"
     assert [f.value for f in job.fields.stack] == ["dbt", "Snowflake"]
+
+
+def test_fields_first_and_facts_later(runtime: Runtime) -> None:
+    quick = jobs.add_job(runtime, "Northwind", "-", text=POSTING, with_facts=False)
+    assert quick.facts == 0 and quick.job.evidence_source == ""
+    later = jobs.add_job(runtime, "Northwind", "-", text=POSTING)
+    assert later.job.id == quick.job.id and later.facts > 0
+    assert later.job.evidence_source == "job posting: Senior Backend Engineer (pasted text)"
+    again = jobs.add_job(runtime, "Northwind", "-", text=POSTING, with_facts=False)
+    assert again.job.evidence_source == later.job.evidence_source  # the facts are kept
