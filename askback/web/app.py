@@ -16,7 +16,7 @@ from askback.errors import AskbackError, NotFoundError, UsageError
 from askback.research.jobs import JobQueue
 from askback.runtime import Runtime
 from askback.web.linting import Linter
-from askback.web.routes import after, companies, live, plans, postings, printing, profile, research
+from askback.web.routes import after, companies, live, people, plans, postings, printing, profile, research
 from askback.web.security import MAX_BODY, Guard
 from askback.web.views import STATIC, is_htmx, render, wants_json
 
@@ -60,7 +60,7 @@ def create_app(
     app.state.jobs = jobs
     app.state.linter = linter
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (companies, research, postings, profile, plans, live, after, printing):
+    for module in (companies, research, postings, people, profile, plans, live, after, printing):
         app.include_router(module.router)
     app.add_exception_handler(AskbackError, _askback_error)
     app.add_exception_handler(HTTPException, _http_error)

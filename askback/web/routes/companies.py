@@ -23,10 +23,13 @@ def index(request: Request, rt: Rt, jobs: Jobs) -> HTMLResponse:
         known = companies.list_all(session)
         counts = {c.id: research_store.counts(session, c.id) for c in known}
         plan_lists = {c.id: plans.list_all(session, c.id) for c in known}
+    from askback.people.status import status
+
     demo = demo_company()
     return render(
         request,
         "companies.html",
+        statuses=status(rt),
         companies=known,
         counts=counts,
         plans=plan_lists,

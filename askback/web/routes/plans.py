@@ -36,15 +36,22 @@ def new_plan(request: Request, rt: Rt, company: str | None = None) -> HTMLRespon
 def create_plan(
     rt: Rt,
     company: Annotated[str, Form()],
-    interviewer: Annotated[str, Form()] = "hiring-manager",
+    interviewer: Annotated[str, Form()] = "",
     stage: Annotated[str, Form()] = "",
     minutes: Annotated[int, Form()] = 15,
     role: Annotated[str, Form()] = "",
+    with_name: Annotated[str, Form(alias="with")] = "",
 ) -> Response:
     from askback.plan.service import prepare
 
     plan = prepare(
-        rt, company, interviewer=interviewer, stage=stage or None, minutes=minutes, role=role.strip() or None
+        rt,
+        company,
+        interviewer=interviewer or (None if with_name.strip() else "hiring-manager"),
+        stage=stage or None,
+        minutes=minutes,
+        role=role.strip() or None,
+        with_name=with_name.strip() or None,
     )
     return redirect(f"/plans/{plan.id}")
 

@@ -30,6 +30,9 @@ def company_research(request: Request, rt: Rt, slug: str, topic: str | None = No
     from askback.research.posting_service import list_jobs
 
     postings = list_jobs(rt, company.name)
+    from askback.people.interviewers import list_people
+
+    _, people = list_people(rt, company.slug)
     counts = {t: len(f) for t, f in by_topic.items() if f}
     shown = {t: f for t, f in by_topic.items() if f and (topic is None or t == topic)}
     return render(
@@ -41,4 +44,5 @@ def company_research(request: Request, rt: Rt, slug: str, topic: str | None = No
         topic=topic,
         total=len(facts),
         postings=postings,
+        people=people,
     )
