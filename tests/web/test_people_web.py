@@ -69,3 +69,18 @@ def test_the_home_page_shows_the_search_at_a_glance(client: Client) -> None:
     assert [(s["slug"], s["stage"], s["next_interview"]["with"]["name"]) for s in found] == [
         ("acme", "screen", "Lee Park")
     ]
+
+
+def test_the_status_page_says_what_is_still_unknown_and_whom_to_ask(client: Client) -> None:
+    add_acme(client)
+    assert (
+        client.submit(
+            "/profile", {"role": "Backend engineer", "seniority": "senior", "priority-mentoring": "3"}
+        ).status_code
+        == 303
+    )
+    client.submit("/companies/acme/interviewers", {"name": "Ana Silva", "title": "Engineering Manager"})
+    home = client.page("/").text
+    assert 'hx-get="/status"' in home and "Still unknown" not in home  # the home page stays quick
+    page = client.page("/status").text
+    assert "Still unknown: People: ask Ana Silva “" in page  # mentoring weighs People; Ana is the hiring manager

@@ -29,7 +29,7 @@ def index(request: Request, rt: Rt, jobs: Jobs) -> HTMLResponse:
     return render(
         request,
         "companies.html",
-        statuses=status(rt),
+        statuses=status(rt, unknowns=False),  # fast; the page then fetches /status for the unknowns
         companies=known,
         counts=counts,
         plans=plan_lists,
