@@ -15,11 +15,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from askback.core.datafile import load_yaml
+from askback.core.datafile import load_data
 from askback.core.people import Experience
-from askback.errors import BankError
 from askback.research.documents import Block
 
 DATA = Path(__file__).parent / "data" / "experience.yaml"
@@ -40,10 +39,7 @@ class Vocabulary(BaseModel):
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    try:
-        return Vocabulary.model_validate(load_yaml(DATA))
-    except ValidationError as exc:
-        raise BankError(f"{DATA.name}: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}") from exc
+    return load_data(DATA, Vocabulary)
 
 
 def read_experience(blocks: Iterable[Block]) -> list[Experience]:

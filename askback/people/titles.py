@@ -12,10 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from askback.core.datafile import load_yaml
-from askback.errors import BankError
+from askback.core.datafile import load_data
 
 DATA = Path(__file__).parent / "data" / "titles.yaml"
 Ladder = Literal["recruiter", "individual", "management", "executive"]
@@ -36,10 +35,7 @@ class Vocabulary(BaseModel):
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    try:
-        return Vocabulary.model_validate(load_yaml(DATA))
-    except ValidationError as exc:
-        raise BankError(f"{DATA.name}: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}") from exc
+    return load_data(DATA, Vocabulary)
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 
-from askback.core.datafile import load_yaml
+from askback.core.datafile import load_data
 from askback.core.models import Fact, ListenFor, Question
 from askback.core.people import Experience
-from askback.errors import BankError
 from askback.nlp.text import content_tokens
 from askback.plan import checks
 from askback.plan.checks import MAX_WORDS
@@ -46,28 +45,41 @@ MARK = "shows your expertise"
 
 
 class Closing(BaseModel):
+    """How a question on facts of one research topic closes, and where it sits in the taxonomy."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    close: str
+    close: str = Field(min_length=1)
     category: str
     subtopic: str
     priorities: tuple[str, ...]
 
+    @model_validator(mode="after")
+    def _in_the_taxonomy(self) -> Closing:
+        from askback.core import taxonomy
+
+        if self.category not in taxonomy.CATEGORY_IDS or self.subtopic not in taxonomy.subtopic_ids(self.category):
+            raise ValueError(f"subtopic {self.subtopic!r} is not in category {self.category!r}")
+        unknown = set(self.priorities) - set(taxonomy.PRIORITY_IDS)
+        if unknown:
+            raise ValueError(f"unknown priorities {sorted(unknown)}")
+        return self
+
+
+class Closings(RootModel[dict[str, Closing]]):
+    @model_validator(mode="after")
+    def _known_topics(self) -> Closings:
+        from askback.core import taxonomy
+
+        unknown = set(self.root) - set(taxonomy.RESEARCH_TOPIC_IDS)
+        if unknown:
+            raise ValueError(f"unknown research topics {sorted(unknown)}")
+        return self
+
 
 @lru_cache(maxsize=1)
 def closings() -> dict[str, Closing]:
-    from askback.core import taxonomy
-
-    try:
-        found = {k: Closing.model_validate(v) for k, v in load_yaml(DATA).items()}
-    except (ValidationError, AttributeError) as exc:
-        raise BankError(f"{DATA.name}: {exc}") from exc
-    for topic, c in found.items():
-        if taxonomy.category_of_subtopic(c.subtopic) != c.category or not set(c.priorities) <= set(
-            taxonomy.PRIORITY_IDS
-        ):
-            raise BankError(f"{DATA.name}: {topic}: subtopic, category or priorities not in the taxonomy")
-    return found
+    return load_data(DATA, Closings).root
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from askback.people.roles import infer_role
@@ -66,3 +68,17 @@ def test_job_level_prefers_the_seniority_over_the_title() -> None:
     assert job_level("Senior Backend Engineer") == Level("individual", 3)
     assert job_level("", "") is None
     assert job_level("Talent Partner") is None  # not a job a candidate is placed at
+
+
+def test_the_shipped_vocabularies_load_and_a_bad_entry_names_its_file(tmp_path: Path) -> None:
+    from askback.core.datafile import DataError, load_data
+    from askback.people.experience import vocabulary as experience_words
+    from askback.people.titles import vocabulary as title_words
+    from askback.plan.expertise import Closings, closings
+
+    assert "recruiter" in title_words().recruiter and "led" in experience_words().actions
+    assert closings()["on-call"].subtopic == "incidents"
+    bad = tmp_path / "expertise.yaml"
+    bad.write_text("on-call: {close: 'What?', category: people, subtopic: incidents, priorities: []}\n")
+    with pytest.raises(DataError, match=r"expertise\.yaml.*not in category 'people'"):
+        load_data(bad, Closings)
