@@ -18,6 +18,7 @@ from askback.cli import (
     answers,
     backup,
     bank,
+    brief,
     companies,
     compare,
     demo,
@@ -56,6 +57,7 @@ app.callback()(bind_runtime)
 for module in (
     research,
     jobs,
+    brief,
     prepare,
     lint,
     plans,

@@ -69,6 +69,12 @@ class Company:
     about: str | None = None
     created_at: datetime | None = None
     researched_at: datetime | None = None
+    aliases: tuple[str, ...] = ()  # other names it goes by ("GSA TTS" for "18F")
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the company goes by, its own first."""
+        return (self.name, *self.aliases)
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,12 @@
-"""Questions grounded in research: each cites a fact and asks what the public page cannot say.
+"""Questions grounded in research: each cites a fact of this company and asks what the public
+page cannot say.
 
-Patterns from the method askback implements: a stated policy -> how it is lived; a recent
-event -> its effect on the team; a stated value -> a concrete example; scale -> the hardest
-part; a trade-off -> how it is balanced; growth -> what opens up for someone joining now.
+A fact becomes a question in three steps. First, is it worth building on: something the company
+says about itself, a whole sentence, not a how-to step, a pointer to a chat channel, a heading
+or an index entry? Second, what kind of fact is it (a number, a named practice, a value, an
+event, a scale, a trade-off or a policy), which decides how it is cited and what is asked
+(``data/patterns.yaml``). Third, how good is it: facts that use the company's own terms and
+numbers, that suit the candidate's discipline, and that are confidently on a topic come first.
 Every question carries the fact it rests on, so the candidate can say where they read it.
 """
 
@@ -11,239 +15,80 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from askback.core.models import Fact, ListenFor, Question
+from askback.nlp.text import STOP_WORDS
+from askback.plan.patterns import TopicPattern, patterns
+from askback.research.distinctive import Distinctive, background
+from askback.research.topics import KeywordMatcher, load_spec
 
-MAX_HOOK_WORDS = 12
+MAX_SENTENCE_HOOK_WORDS = 15
+MAX_QUANTITY_TAIL = 6
+# Small words that belong to a quantity's phrase ("16 weeks of paid leave", "$500 per month").
+QUANTITY_GLUE = frozenset({"of", "per", "a", "an", "each", "every", "in", "paid"})
+# Words a quantity's phrase does not end on: "2087 hours rather", "120 days due".
+NOT_AN_END = frozenset({"rather", "due", "more", "less", "after", "before", "later", "earlier", "ago", "prior", "only"})
+MIN_FACT_WORDS, MAX_FACT_WORDS = 6, 40
+PER_TOPIC = 3
+MAX_GROUNDED = 48
 # A clause ends at punctuation, but not at the comma or point inside a number ("EUR 1,500", "3.5").
 CLAUSE_END = re.compile(r"[;:()]|[,.](?!\d)")
-PER_TOPIC = 2
-MAX_GROUNDED = 24
+QUOTES = re.compile(r"[\"“”‘’«»]|(?<!\w)'|'(?!\w)")
 # Sentences a candidate could not quote as something the company says about itself: notes left
-# in the draft, lead-ins to a list, and instructions for working a tool.
+# in the draft, lead-ins to a list, instructions for a tool, pointers to chat channels and links.
 UNQUOTABLE = re.compile(
     r"\b(?:TODO|FIXME|TBD|XXX|lorem ipsum|coming soon)\b|[:;,]\s*$"
-    r"|\b(?:click|pane|drop-?down|button|menu bar|navigation bar|checkbox|log ?in to|sign ?in to)\b"
-    r"|[–—-]\s*(?:learn|find out|read|see)\b",  # an index entry: "Awards – Learn about the awards"
+    r"|\b(?:click|pane|drop-?down|button|menu bar|navigation bar|checkbox|log ?in to|sign ?in to|tab)\b"
+    r"|[–—-]\s*(?:learn|find out|read|see)\b"  # an index entry: "Awards – Learn about the awards"
+    r"|(?:^|\s)#[\w-]+|@\w|https?://|www\.|\.(?:com|gov|org|io)\b|\bslack\b|\bchannels?\b|\bask in\b"
+    r"|\b(?:this|the following|below|above) (?:page|section|guide|document|list|table)\b|\be\.g\.$|\[|\]"
+    r"|,\s*(?:select|click|enter|go to|choose|type)\b",
     re.IGNORECASE,
 )
 INSTRUCTION = re.compile(
     r"^(?:please\s+)?(?:click|select|choose|go to|navigate|enter|type|open|visit|see|use|make sure|ensure|"
     r"follow|fill|submit|check|read|download|install|run|add|create|email|contact|ask|reach out|log|sign|"
-    r"find|search|set|update|upload|save|send|note|remember|don't|do not)\b",
+    r"find|search|set|update|upload|save|send|note|remember|don't|do not|be|keep|take|make|let|try|avoid|"
+    r"consider|include|remove|confirm|request|provide|review|schedule|book|record|complete|write|join|post|"
+    r"share|start|think|feel free|if you|when you|once you|before you|after you|to |for more|learn|refer|link|"
+    r"here|this (?:page|section|guide)|in this|below|above|step \d|first,|next,|then,|finally,)\b",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True)
-class Pattern:
-    name: str
-    template: str  # {where} and {hook} are filled from the fact
-    category: str
-    subtopic: str
-    roles: tuple[str, ...]
-    priorities: tuple[str, ...]
-    signals: tuple[str, ...]
-    good: str
-    red_flag: str
-    follow_up: str
-
-
-POLICY = "policy-to-practice"
-PATTERNS: dict[str, Pattern] = {
-    "leave": Pattern(
-        POLICY,
-        "{where} mentions {hook}. How much of that do people on this team really take?",
-        "fun",
-        "work-life-balance",
-        ("peer", "hiring-manager"),
-        ("work-life-balance",),
-        ("curiosity",),
-        "names recent long holidays and how work was covered",
-        "nobody takes the full allowance",
-        "Who on the team took the longest break this year?",
-    ),
-    "parental-leave": Pattern(
-        POLICY,
-        "{where} mentions {hook}. How does the team cover the work while someone is on it?",
-        "people",
-        "team-composition",
-        ("hiring-manager", "peer"),
-        ("work-life-balance",),
-        ("team-player",),
-        "a concrete recent example, with cover arranged calmly",
-        "nobody has used it, or cover is improvised",
-        "How are returns to work handled?",
-    ),
-    "learning-budget": Pattern(
-        POLICY,
-        "{where} mentions {hook}. What did people on this team spend it on last year?",
-        "growth",
-        "learning-budget",
-        ("hiring-manager", "peer"),
-        ("on-job-education",),
-        ("growth-mindset",),
-        "specific courses, books or conferences people chose",
-        "the budget goes unused because there is no time",
-        "How is time for learning found?",
-    ),
-    "career-ladder": Pattern(
-        "growth",
-        "{where} describes {hook}. What would the next step look like for someone joining now?",
-        "growth",
-        "career-path",
-        ("hiring-manager", "skip-level"),
-        ("career-growth",),
-        ("growth-mindset",),
-        "a clear next level with examples of people who reached it",
-        "the ladder exists on paper but nobody has moved",
-        "Who took that step most recently?",
-    ),
-    "promotion": Pattern(
-        POLICY,
-        "{where} mentions {hook}. How did the most recent promotion on this team come about?",
-        "growth",
-        "promotion",
-        ("hiring-manager", "skip-level"),
-        ("career-growth",),
-        ("growth-mindset",),
-        "a recent case and the criteria that decided it",
-        "nobody on the team has been promoted in a long time",
-        "What evidence mattered most?",
-    ),
-    "performance-review": Pattern(
-        POLICY,
-        "{where} mentions {hook}. What did the last review cycle change for people here?",
-        "growth",
-        "performance-review",
-        ("hiring-manager", "peer"),
-        ("career-growth",),
-        ("growth-mindset",),
-        "reviews led to concrete goals or moves",
-        "reviews are a form nobody reads",
-        "How is feedback gathered in between?",
-    ),
-    "values": Pattern(
-        "value-to-example",
-        "{where} lists {hook} as a value. What is a recent decision where it made a difference?",
-        "culture",
-        "values-in-practice",
-        ("hiring-manager", "skip-level", "peer"),
-        ("psychological-safety",),
-        ("curiosity",),
-        "a specific, recent decision that cost something",
-        "only slogans, no example",
-        "When was it hardest to live up to?",
-    ),
-    "news": Pattern(
-        "event-to-team",
-        "{where} mentions {hook}. What did that change for the team's day-to-day work?",
-        "impact",
-        "product",
-        ("hiring-manager", "peer", "skip-level"),
-        ("social-impact",),
-        ("customer-focus",),
-        "specific changes in priorities, load or skills",
-        "no visible effect, or chaos",
-        "What would you do differently next time?",
-    ),
-    "successes": Pattern(
-        "scale-to-hardest-part",
-        "{where} mentions {hook}. What is the hardest part of keeping that up?",
-        "impact",
-        "scale",
-        ("hiring-manager", "skip-level", "executive"),
-        ("scale",),
-        ("strategic-thinking",),
-        "names a real bottleneck and how it is being handled",
-        "vague optimism with no bottleneck named",
-        "Who is working on that now?",
-    ),
-    "challenges": Pattern(
-        "event-to-team",
-        "{where} mentions {hook}. What has the team done differently since?",
-        "culture",
-        "mistakes",
-        ("hiring-manager", "peer", "skip-level"),
-        ("psychological-safety",),
-        ("ownership",),
-        "concrete changes and no blame on individuals",
-        "nothing changed, or someone was blamed",
-        "How was the follow-up tracked?",
-    ),
-    "remote-policy": Pattern(
-        "trade-off",
-        "{where} mentions {hook}. How does the team keep decisions inclusive with that setup?",
-        "processes",
-        "meetings",
-        ("peer", "hiring-manager"),
-        ("remote",),
-        ("team-player",),
-        "written decisions and meeting habits that include everyone",
-        "decisions happen in the office corridor",
-        "Who was the last person hired remotely, and how did it go?",
-    ),
-    "working-hours": Pattern(
-        "trade-off",
-        "{where} mentions {hook}. How does that hold up when a deadline is close?",
-        "fun",
-        "work-life-balance",
-        ("peer", "hiring-manager"),
-        ("work-life-balance",),
-        ("ownership",),
-        "the rule holds, with a recent example",
-        "the rule bends every release",
-        "What happened the last time it was tested?",
-    ),
-    "on-call": Pattern(
-        "trade-off",
-        "{where} mentions {hook}. What did the last few on-call weeks look like for the person on duty?",
-        "processes",
-        "incidents",
-        ("peer", "hiring-manager"),
-        ("work-life-balance", "scale"),
-        ("ownership",),
-        "mostly quiet weeks and a clear escalation path",
-        "frequent night pages and burnout",
-        "What gets fixed after a noisy week?",
-    ),
-    "engineering-practices": Pattern(
-        POLICY,
-        "{where} mentions {hook}. Where does the team find that hardest to keep up?",
-        "processes",
-        "quality",
-        ("peer", "hiring-manager"),
-        ("technical-excellence",),
-        ("craft",),
-        "honest trade-offs and what is being done about them",
-        "claims it never slips",
-        "What would you change about it?",
-    ),
-    "team-structure": Pattern(
-        "growth",
-        "{where} mentions {hook}. Where would someone joining now fit in?",
-        "people",
-        "team-composition",
-        ("hiring-manager", "skip-level"),
-        ("career-growth",),
-        ("team-player",),
-        "a clear place with a reason tied to the team's needs",
-        "no clear plan for the new person",
-        "Who would I work with most?",
-    ),
-    "funding": Pattern(
-        "event-to-team",
-        "{where} mentions {hook}. What has it changed in what this team is expected to deliver?",
-        "impact",
-        "strategy",
-        ("skip-level", "executive", "hiring-manager"),
-        ("stability",),
-        ("strategic-thinking",),
-        "clear priorities and realistic expectations",
-        "pressure to grow at any cost",
-        "What does success look like a year from now?",
-    ),
-}
+# "OLU - On-Line University, where ..." and "GitHub - A detailed guide" are glossary and index
+# entries; "These steps also apply ..." leans on a sentence the candidate would not have quoted.
+LABEL = re.compile(r"^[\w&./()':' -]{1,40}?\s[-–—]\s")
+PREPOSITION = re.compile(
+    r"^(?:for|after|before|with|without|at|in|on|from|by|to|into|through|within|during|across|per|under|over)\b", re.I
+)
+FINITE = re.compile(
+    r"\b(?:we|they|is|are|was|were|has|have|had|will|can|may|must|should|does|do|did|gets?|uses?|offers?|"
+    r"provides?|pays?|works?|meets?|holds?|runs?)\b",
+    re.IGNORECASE,
+)
+CONTEXTUAL = re.compile(
+    r"^(?:these|this|that|those|it|they|such|here|there|both|either|neither|other|also|while|although|though|"
+    r"if|when|whenever|because|since|as|once|unless|until|for example|for instance|for reference|broadly|"
+    r"however|additionally|otherwise|instead|then|so|and|or|but|finally|first|next|similarly|likewise|previously)\b",
+    re.IGNORECASE,
+)
+PLEASE = re.compile(r"\bplease\b|\breference the\b|\bsee the\b", re.IGNORECASE)
+SELF = re.compile(r"\b(?:we|our|us|everyone|employees|team members|staff|all staff|each person)\b", re.IGNORECASE)
+SECOND_PERSON = re.compile(r"\byou(?:r|'ll|'re)?\b", re.IGNORECASE)
+EVENT = re.compile(
+    r"\b(?:in|since|by) (?:19|20)\d\d\b|\b(?:launched|announced|acquired|raised|founded|released|opened|"
+    r"reorganised|reorganized|merged|moved to|went live|won|shipped)\b",
+    re.IGNORECASE,
+)
+TRADE_OFF = re.compile(
+    r"\b(?:but|rather than|instead of|trade-?offs?|balance|even when|even if|at the cost of)\b", re.I
+)
+SCALE = re.compile(
+    r"\b(?:million|billion|thousands?|hundreds?|users|customers|visitors|requests|agencies|clients)\b", re.I
+)
+DANGLING = frozenset(
+    ["a", "an", "and", "as", "at", "by", "during", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
+)
 SOURCE_NAMES = (
     ("blog", "your blog"),
     ("benefit", "your benefits page"),
@@ -252,8 +97,28 @@ SOURCE_NAMES = (
     ("value", "your values page"),
     ("press", "your press page"),
     ("about", "your about page"),
+    ("guidebook", "your guidebook"),
     ("handbook", "your handbook"),
 )
+# How much each thing counts when choosing among facts worth building on.
+DISTINCTIVE_WEIGHT = 1.0
+QUANTITY_WEIGHT = 0.3
+SELF_WEIGHT = 0.3
+NAMED_WEIGHT = 0.2
+COMMON_WORD = 3  # background documents that use a word for it to count as an ordinary word
+LENGTH_COST = 0.03  # a sentence too long to quote whole is cited by a phrase, which says less
+OTHER_DISCIPLINE = -0.8
+OWN_DISCIPLINE = 0.3
+# A page about another discipline's ladder or reviews says nothing about the candidate's own.
+DISCIPLINE_BOUND = frozenset({"career-ladder", "promotion", "performance-review", "team-structure"})
+
+
+@dataclass(frozen=True)
+class Grounded:
+    question: Question
+    fact: Fact
+    kind: str
+    weight: float
 
 
 def where(fact: Fact) -> str:
@@ -261,41 +126,148 @@ def where(fact: Fact) -> str:
     for marker, name in SOURCE_NAMES:
         if marker in lowered:
             return name.capitalize()
-    return "Your handbook" if lowered.endswith((".md", ".markdown")) else "Your site"
+    return "Your handbook" if lowered.endswith((".md", ".markdown", ".mdx")) else "Your site"
 
 
 def quotable(fact: Fact) -> bool:
-    """Whether the fact reads as something the company says about itself, not a draft note, a
-    lead-in to a list or a how-to step (handbooks are full of those)."""
+    """Whether the fact can be quoted back at all: not a draft note, a lead-in to a list, a
+    how-to step, a pointer to a chat channel or a link (other questions quote facts too)."""
     text = fact.text.strip()
-    return not UNQUOTABLE.search(text) and not INSTRUCTION.match(text)
+    return not UNQUOTABLE.search(text) and not INSTRUCTION.match(text) and not PLEASE.search(text)
 
 
-def hook(fact: Fact) -> str | None:
-    """A short, quotable piece of the fact: the phrase around its first quantity, or the whole
-    fact when it is short enough to say."""
-    text = fact.text.strip().rstrip(".!")
+def worth_asking(fact: Fact) -> bool:
+    """Whether a question can be built on the fact: quotable, and a whole sentence the company
+    says about itself, not a heading, a label, a glossary entry or a fragment."""
+    text = fact.text.strip()
     words = text.split()
-    if len(words) <= MAX_HOOK_WORDS:
-        # "Core hours are ..." reads better mid-sentence as "core hours are ..."; a name
-        # ("Northwind Relay pays ...") or an acronym ("SRE on-call ...") stays as it is.
-        second = words[1] if len(words) > 1 else ""
-        if words[0].istitle() and not second[:1].isupper():
-            text = text[0].lower() + text[1:]
-        return f"“{text}”"
-    for quantity in fact.quantities:
-        at = text.find(str(quantity["text"]))
-        if at >= 0:
-            tail = CLAUSE_END.split(text[at:])[0].split()
-            words = _trim(tail[:MAX_HOOK_WORDS])
-            if len(words) > len(str(quantity["text"]).split()):  # "8 hours" alone says too little
-                return "“" + " ".join(words) + "”"
+    if not MIN_FACT_WORDS <= len(words) <= MAX_FACT_WORDS or not (text[:1].isupper() or text[:1].isdigit()):
+        return False
+    if not text.endswith((".", "!")) or "?" in text or text.rstrip(".") in (fact.title, *fact.headings):
+        return False
+    if re.search(r"[a-z]\. [A-Z0-9]", text):  # two sentences run together
+        return False
+    if re.search(r"[\w)]:\s", text) and (not fact.quantities or "):" in text):  # "Figma: for wireframing"
+        return False
+    if PREPOSITION.match(text) and not FINITE.search(text):  # "After 5 years with the company, ..."
+        return False
+    if SECOND_PERSON.search(text) and not fact.quantities:  # "you" sentences are mostly instructions
+        return False
+    if LABEL.match(text) or CONTEXTUAL.match(text):
+        return False
+    return quotable(fact)
+
+
+def kind_of(fact: Fact, topic: str, distinctive: Distinctive | None) -> str:
+    """What the fact is, which decides how it is cited and what is asked about it."""
+    if topic == "values":
+        return "trade-off" if TRADE_OFF.search(fact.text) else "value"
+    if fact.quantities and _quantity_hook(fact) is not None:
+        counted = any(q.get("kind") == "count" for q in fact.quantities)
+        return "scale" if counted and SCALE.search(fact.text) else "number"
+    if topic in {"news", "funding"} or EVENT.search(fact.text):
+        return "event"
+    if distinctive is not None and _named_term(fact, distinctive) is not None:
+        return "practice"
+    if TRADE_OFF.search(fact.text):
+        return "trade-off"
+    if SCALE.search(fact.text) and topic in {"customers", "successes", "product"}:
+        return "scale"
+    return "policy"
+
+
+def hook(fact: Fact, kind: str = "policy", distinctive: Distinctive | None = None) -> tuple[str, str] | None:
+    """The piece of the fact that is cited, and how it is led in ("sentence", "phrase",
+    "practice" or "value"); None when nothing short and whole can be quoted."""
+    text = _unquoted(fact.text.strip().rstrip(".!"))
+    if len(text.split()) <= MAX_SENTENCE_HOOK_WORDS:
+        return f"“{_lower_first(text)}”", "sentence"
+    if kind in {"number", "scale"}:
+        short = _quantity_hook(fact)
+        if short is not None:
+            return short, "phrase"
+    if kind in {"practice", "value"} and distinctive is not None:
+        term = _named_term(fact, distinctive)
+        if term is not None:
+            return f"“{term}”", kind
     return None
 
 
-DANGLING = frozenset(
-    ["a", "an", "and", "as", "at", "by", "during", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
-)
+def _lower_first(text: str) -> str:
+    """ "Core hours are ..." reads better mid-sentence as "core hours are ..."; a name
+    ("Northwind Relay pays ...", "Drupal engineers meet ...") or an acronym stays as it is.
+    A word is taken for an ordinary one when ordinary company text uses it in lower case."""
+    first = text.split()[0]
+    lowered = first.lower()
+    common = lowered in STOP_WORDS or background()[0].get(lowered, 0) >= COMMON_WORD
+    if first.istitle() and len(first) > 1 and first != "I" and common:
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _unquoted(text: str) -> str:
+    return re.sub(r"\s{2,}", " ", QUOTES.sub("", text)).strip()
+
+
+def _quantity_hook(fact: Fact) -> str | None:
+    """The quantity with the few words around it that say what it counts ("a personal learning
+    budget of $2000 a year", "four hours of sick leave per pay period"), stopping where another
+    clause starts; None when nothing is left but the number ("8 hours" alone says too little)."""
+    text = _unquoted(fact.text.strip().rstrip(".!"))
+    for quantity in fact.quantities:
+        said = str(quantity["text"])
+        at = text.find(said)
+        if at < 0:
+            continue
+        before = _lead_in(CLAUSE_END.split(text[:at])[-1].split())
+        after = _tail(CLAUSE_END.split(text[at + len(said) :])[0].split())
+        if before or after:
+            return "“" + " ".join([*before, said, *after]) + "”"
+    return None
+
+
+def _lead_in(words: list[str]) -> list[str]:
+    """The noun phrase just before a quantity: "a personal learning budget of"."""
+    kept: list[str] = []
+    for word in reversed(words[-MAX_QUANTITY_TAIL:]):
+        if word.lower() in STOP_WORDS and word.lower() not in QUANTITY_GLUE | {"the"}:
+            break
+        kept.insert(0, word)
+    articles = [i for i, w in enumerate(kept) if w.lower() in {"a", "an", "the"}]
+    if articles:  # "set aside a travel budget of": the phrase starts at its article
+        kept = kept[articles[0] :]
+    while kept and kept[0].lower() in QUANTITY_GLUE - {"a", "an", "the"}:
+        kept = kept[1:]
+    content = [w for w in kept if w.lower() not in QUANTITY_GLUE | {"the"}]
+    return kept if content and kept[-1].lower() in {"of", "per"} else []
+
+
+def _tail(words: list[str]) -> list[str]:
+    """What a quantity counts, after it: "of sick leave per pay period"."""
+    kept: list[str] = []
+    for word in words[:MAX_QUANTITY_TAIL]:
+        if word.lower() in STOP_WORDS and word.lower() not in QUANTITY_GLUE:
+            break
+        kept.append(word)
+    kept = _trim(kept)
+    while kept and (kept[-1].lower() in NOT_AN_END or kept[-1].lower().endswith("ly")):
+        kept = _trim(kept[:-1])
+    glued = bool(kept) and kept[0].lower() in QUANTITY_GLUE
+    return kept if glued and not all(w.lower() in QUANTITY_GLUE for w in kept) else []
+
+
+def _named_term(fact: Fact, distinctive: Distinctive) -> str | None:
+    """A named practice of the company that this fact is about: one of its own names or quoted
+    terms that the fact's heading carries too, or that the fact puts in quotes."""
+    heading = " ".join(fact.headings).lower()
+    for term in distinctive.in_text(fact.text):
+        if term.kind == "term" and " " not in term.key:
+            continue
+        if (term.key in heading and term.text[:1].isupper()) or term.kind == "quoted":
+            cleaned = _unquoted(term.text)
+            if cleaned:
+                return cleaned
+    return None
 
 
 def _trim(words: list[str]) -> list[str]:
@@ -305,43 +277,120 @@ def _trim(words: list[str]) -> list[str]:
     return words
 
 
-@dataclass(frozen=True)
-class Grounded:
-    question: Question
-    fact: Fact
+@lru_cache(maxsize=4096)
+def discipline(text: str) -> str | None:
+    """The discipline a role title or a page's path and headings belong to, if any word says."""
+    lowered = f" {re.sub(r'[^a-z0-9]+', ' ', text.lower())} "
+    best: tuple[int, str] | None = None
+    for name, words in patterns().disciplines.items():
+        for word in words:
+            if f" {word} " in lowered and (best is None or len(word) > best[0]):
+                best = (len(word), name)
+    return best[1] if best else None
 
 
-def grounded_questions(facts: Sequence[Fact]) -> list[Grounded]:
-    """Grounded questions from the best facts per topic, each citing its fact."""
-    per_topic: dict[str, list[Fact]] = {}
-    for fact in sorted(facts, key=lambda f: (-(f.topics[0][1] if f.topics else 0), -len(f.quantities), f.id)):
-        if not fact.topics or not 5 <= len(fact.text.split()) <= 45 or not quotable(fact):
+def _discipline_fit(fact: Fact, topic: str, role: str) -> float | None:
+    """A weight for the fact's discipline against the candidate's; None to leave it out."""
+    mine = discipline(role) if role else None
+    if mine is None:
+        return 0.0
+    theirs = discipline(" ".join((fact.source, fact.title, *fact.headings)))
+    if theirs is None:
+        return 0.0
+    if theirs == mine:
+        return OWN_DISCIPLINE
+    return None if topic in DISCIPLINE_BOUND else OTHER_DISCIPLINE
+
+
+def weigh(fact: Fact, topic: str, distinctive: Distinctive | None, role: str, names: Sequence[str]) -> float | None:
+    """How good the fact is to build a question on; None when it should not be used at all."""
+    fit = _discipline_fit(fact, topic, role)
+    if fit is None:
+        return None
+    confidence = dict(fact.topics).get(topic, 0.0)
+    weight = confidence + fit
+    if distinctive is not None:
+        weight += DISTINCTIVE_WEIGHT * distinctive.fact_score(fact)
+        if _named_term(fact, distinctive) is not None:
+            weight += NAMED_WEIGHT
+    if fact.quantities:
+        weight += QUANTITY_WEIGHT
+    weight -= LENGTH_COST * max(0, len(fact.text.split()) - MAX_SENTENCE_HOOK_WORDS)
+    lowered = fact.text.lower()
+    if SELF.search(fact.text) or any(n.lower() in lowered for n in names if n):
+        weight += SELF_WEIGHT
+    return round(weight, 4)
+
+
+def grounded_questions(
+    facts: Sequence[Fact],
+    distinctive: Distinctive | None = None,
+    role: str = "",
+    names: Sequence[str] = (),
+    per_topic: int = PER_TOPIC,
+    limit: int = MAX_GROUNDED,
+) -> list[Grounded]:
+    """Grounded questions from the best facts per topic, best first, each citing its fact."""
+    table = patterns().topics
+    ranked: list[tuple[float, str, Fact]] = []
+    for fact in facts:
+        if not fact.topics or not worth_asking(fact):
             continue
-        topic = fact.topics[0][0]
-        if topic in PATTERNS and len(per_topic.setdefault(topic, [])) < PER_TOPIC:
-            per_topic[topic].append(fact)
-    found = []
-    for topic, topic_facts in per_topic.items():
-        for fact in topic_facts:
-            short = hook(fact)
-            if short is not None:
-                found.append(Grounded(_question(PATTERNS[topic], fact, short, topic), fact))
-    return found[:MAX_GROUNDED]
+        topic = next((t for t, _ in fact.topics if t in table), None)
+        if topic is None:
+            continue
+        weight = weigh(fact, topic, distinctive, role, names)
+        if weight is not None:
+            ranked.append((weight, topic, fact))
+    ranked.sort(key=lambda r: (-r[0], r[2].id))
+    found: list[Grounded] = []
+    per: dict[str, int] = {}
+    seen_texts: set[str] = set()
+    for weight, topic, fact in ranked:
+        if per.get(topic, 0) >= per_topic or fact.text in seen_texts:
+            continue
+        grounded = build(fact, topic, table[topic], distinctive, weight)
+        if grounded is not None:
+            found.append(grounded)
+            per[topic] = per.get(topic, 0) + 1
+            seen_texts.add(fact.text)
+        if len(found) >= limit:
+            break
+    return found
 
 
-def _question(p: Pattern, fact: Fact, short: str, topic: str) -> Question:
-    return Question(
+@lru_cache(maxsize=1)
+def _keywords() -> KeywordMatcher:
+    """The topics' strong keywords: a fact without one of its topic's may be on another subject,
+    so it gets the ask for its kind ("How does that play out on this team in practice?")."""
+    return KeywordMatcher(load_spec().keywords)
+
+
+def build(
+    fact: Fact, topic: str, pattern: TopicPattern, distinctive: Distinctive | None, weight: float = 0.0
+) -> Grounded | None:
+    """The question a pattern makes of one fact, or None when the fact has nothing to cite."""
+    kind = kind_of(fact, topic, distinctive)
+    cited = hook(fact, kind, distinctive)
+    if cited is None:
+        return None
+    short, lead = cited
+    sure = topic in _keywords().hits(fact.text)
+    ask = pattern.ask(kind) if sure else patterns().kinds[kind]
+    text = patterns().leads[lead].format(where=where(fact), hook=short) + " " + ask
+    question = Question(
         id=f"grounded-{topic}-{fact.id}",
-        text=p.template.format(where=where(fact), hook=short),
-        category=p.category,
-        subtopic=p.subtopic,
+        text=text,
+        category=pattern.category,
+        subtopic=pattern.subtopic,
         form="open",
-        roles=p.roles,
-        stages=("technical", "team", "final", "offer"),
-        signals=p.signals,
-        priorities=p.priorities,
+        roles=pattern.roles,
+        stages=pattern.stages,
+        signals=pattern.signals,
+        priorities=pattern.priorities,
         googleable=(),
-        follow_ups=(p.follow_up,),
-        listen_for=ListenFor((p.good,), (p.red_flag,)),
+        follow_ups=(pattern.follow_up,),
+        listen_for=ListenFor((pattern.good,), (pattern.red_flag,)),
         source="research",
     )
+    return Grounded(question, fact, kind, weight)

@@ -17,6 +17,7 @@ from askback.plan import checks
 from askback.plan.answered import FactIndex
 from askback.plan.builder import Grounding
 from askback.plan.ground import Grounded, grounded_questions
+from askback.research import distinctive_cache
 from askback.store import research as research_store
 
 if TYPE_CHECKING:
@@ -24,17 +25,22 @@ if TYPE_CHECKING:
     from askback.runtime import Runtime
 
 
-def load_grounding(session: Session, company: Company, runtime: Runtime) -> Grounding:
-    """Grounded questions from the company's facts, and the bank questions they answer
-    (found by meaning, so only where the runtime has an embedder)."""
+def load_grounding(session: Session, company: Company, runtime: Runtime, role: str = "") -> Grounding:
+    """Grounded questions for ``company``, preferring facts of the candidate's discipline
+    (``role``), and the bank questions its research already answers (found by meaning, so
+    only where the runtime has an embedder)."""
     facts = research_store.facts(session, company.id)
     if not facts:
         return Grounding()
+    own = distinctive_cache.for_company(session, company)
     embedder = runtime.embedder_or_none()  # loaded only for a company with facts
     answered = _answered_bank_questions(session, facts, embedder) if embedder is not None else {}
     by_id = {f.id: f for f in facts}
     extra = [by_id[fact_id] for fact_id in answered.values() if fact_id in by_id]
-    grounded = [g for g in _unique(grounded_questions(facts) + grounded_questions(extra)) if _passes(g.question.text)]
+    found = grounded_questions(facts, own, role, company.names)
+    # The facts that answer bank questions always get their grounded question, in their place.
+    found += grounded_questions(extra, own, role, company.names, per_topic=len(extra) or 1)
+    grounded = [g for g in _unique(found) if _passes(g.question.text)]
     return Grounding(
         questions=tuple(g.question for g in grounded),
         evidence={g.question.id: (g.fact.source, g.fact.text) for g in grounded},
@@ -69,4 +75,23 @@ def _answered_bank_questions(session: Session, facts: list[Fact], embedder: Embe
         evidence = index.answer(question.text, vector, set(question.googleable))
         if evidence is not None:
             found[question.id] = evidence.fact_id
+    return found
+
+
+def answered_bank_questions(session: Session, facts: list[Fact], runtime: Runtime) -> dict[str, tuple[str, str]]:
+    """Bank questions the research answers, as a candidate would ask them: text -> (source, quote).
+
+    What the company brief lists as "already public: don't ask"; empty without an embedder."""
+    embedder = runtime.embedder_or_none()
+    if embedder is None or not facts:
+        return {}
+    from askback.bank.loader import by_id
+
+    bank = by_id()
+    by_fact = {f.id: f for f in facts}
+    found = {}
+    for question_id, fact_id in _answered_bank_questions(session, facts, embedder).items():
+        fact = by_fact.get(fact_id)
+        if fact is not None and question_id in bank:
+            found[bank[question_id].text.replace("{company}", "the company")] = (fact.source, fact.text)
     return found

@@ -141,7 +141,7 @@ def distinctive_terms(company: Company, facts: Sequence[Fact]) -> frozenset[str]
     from askback.bank.loader import load_bank
 
     general = {t for q in load_bank() for t in content_tokens(q.text)}
-    general |= set(content_tokens(company.name)) | {company.slug}
+    general |= {t for name in company.names for t in content_tokens(name)} | {company.slug}
     terms: set[str] = set()
     for fact in facts:
         words = fact.text.split()
@@ -213,7 +213,27 @@ def _as_any_company(context: LintContext, text: str) -> str:
         return text
     import re
 
-    return re.sub(re.escape(context.company.name), "your company", text, flags=re.IGNORECASE)
+    for name in sorted(context.company.names, key=len, reverse=True):
+        text = re.sub(re.escape(name), "your company", text, flags=re.IGNORECASE)
+    return text
+
+
+def answered_in(context: LintContext, texts: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """Which of ``texts`` the company's research already answers: text -> (source, quote).
+
+    The planner's last check on its own questions, the same one ``askback lint`` makes."""
+    if context.fact_index is None or context.embedder is None or context.categoriser is None:
+        return {}
+    vectors = context.embedder.embed(list(texts))
+    nearest = context.categoriser.nearest_bank(vectors)
+    found = {}
+    for i, text in enumerate(texts):
+        near = nearest[i]
+        close = near if near is not None and near.similarity >= AUDIENCE_NEIGHBOUR else None
+        evidence = _answered(context, text, vectors[i], close)
+        if evidence is not None:
+            found[text] = (evidence.source, evidence.quote)
+    return found
 
 
 def _roles(neighbour: Neighbour | None) -> tuple[str, ...]:

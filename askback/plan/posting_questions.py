@@ -201,7 +201,8 @@ def _with_fact(
         if fact.source == source or not quotable(fact):
             continue
         named = [m.name for m in technologies(fact.text) if m.name in names]
-        short = hook(fact) if named else None
+        cited = hook(fact) if named else None
+        short = cited[0] if cited is not None else None
         if short is not None:
             place = where(fact)
             text = template.text.format(tech=named[0], where=place[0].lower() + place[1:], hook=short)

@@ -7,6 +7,7 @@ best-scoring subtopic.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from askback.core import taxonomy
 from askback.plan.score import Candidate
 
 SAME_CATEGORY_PENALTY = 0.8
+MAX_PER_PRIORITY = 2  # more than two questions probing one priority crowd out the rest
 SAME_SUBTOPIC_PENALTY = 1.5
 NEW_WEIGHTED_CATEGORY = 0.9
 NEW_CATEGORY = 0.3
@@ -33,17 +35,39 @@ def select(
     budget: int,
     weighted: dict[str, float],
     forced: Sequence[Choice] = (),
+    grounded_share: float = 0.0,
 ) -> list[Choice]:
-    """Up to ``budget`` choices: ``forced`` ones first, then the best by marginal gain."""
+    """Up to ``budget`` choices: ``forced`` ones first, then the best by marginal gain.
+
+    No two choices share a subtopic and no priority is probed by more than two, while other
+    candidates allow it. At least ``grounded_share`` of the choices cite research, when enough
+    research-grounded candidates exist: once the slots left are only enough for the grounded
+    questions still owed, only grounded candidates compete for them.
+    """
     chosen = list(forced[:budget])
     taken = {c.candidate.question.id for c in chosen}
     pool = [c for c in candidates if c.question.id not in taken]
+    owed = math.ceil(grounded_share * budget)
     while len(chosen) < budget and pool:
-        best = max(pool, key=lambda c: (_gain(c, chosen, weighted)[0], c.question.id))
+        allowed = [c for c in pool if _fits(c, chosen)] or pool
+        still_owed = owed - sum(1 for c in chosen if c.candidate.question.source == "research")
+        grounded = [c for c in allowed if c.question.source == "research"]
+        if grounded and still_owed >= budget - len(chosen):
+            allowed = grounded
+        best = max(allowed, key=lambda c: (_gain(c, chosen, weighted)[0], c.question.id))
         gain, extra = _gain(best, chosen, weighted)
         chosen.append(Choice(best, gain, best.reasons + extra))
         pool.remove(best)
     return chosen
+
+
+def _fits(candidate: Candidate, chosen: Sequence[Choice]) -> bool:
+    """Whether the candidate keeps the plan varied: a new subtopic, and no priority a third time."""
+    q = candidate.question
+    if any(c.candidate.question.subtopic == q.subtopic for c in chosen):
+        return False
+    probed = Counter(p for c in chosen for p in c.candidate.question.priorities)
+    return all(probed[p] < MAX_PER_PRIORITY for p in q.priorities)
 
 
 def _gain(candidate: Candidate, chosen: Iterable[Choice], weighted: dict[str, float]) -> tuple[float, tuple[str, ...]]:

@@ -20,6 +20,8 @@ from askback.store import companies, plans, profiles
 if TYPE_CHECKING:
     from askback.people.interviewers import Person
 
+MAX_REBUILDS = 3
+
 
 def prepare(
     runtime: Runtime,
@@ -49,11 +51,12 @@ def prepare(
         who = interviewer or (person.role if person else "hiring-manager")
         request = make_request(profile, interviewer=who, stage=stage, minutes=minutes)
         history = History(answers=tuple(answer_store.for_company(session, company.id)))
-        grounding = _with_posting(session, company, load_grounding(session, company, runtime), request)
+        grounding = _with_posting(session, company, load_grounding(session, company, runtime, profile.role), request)
         if person is not None:
             grounding = _with_notes(person, request, grounding)
         grounding = _with_expertise(runtime, session, company, request, grounding)
         plan = build_plan(load_bank(), request, company, history, grounding)
+        plan = _without_answered(runtime, plan, request, company, history, grounding)
         if person is not None:
             plan = replace(plan, interviewer_name=f"{person.name} ({person.interviewer.title})")
         return plans.save(session, plan)
@@ -117,3 +120,26 @@ def _with_notes(person: Person, request: PlanRequest, grounding: Grounding) -> G
         evidence={**grounding.evidence, qid: (f"your notes on {person.name}", found.quote)},
         featured={**grounding.featured, qid: f"from your notes on {person.name}"},
     )
+
+
+def _without_answered(
+    runtime: Runtime, plan: Plan, request: PlanRequest, company: Company, history: History, grounding: Grounding
+) -> Plan:
+    """The plan with every question the linter finds answered by the research replaced.
+
+    The planner already leaves out bank questions the research answers; the linter judges
+    the wording as said, so it is the last word: what it flags is dropped and the plan rebuilt.
+    """
+    if not grounding.questions:
+        return plan
+    from askback.plan.lint import answered_in, load_context
+
+    context = load_context(runtime, company.name, None, None)
+    for _ in range(MAX_REBUILDS):
+        found = answered_in(context, [item.text for item in plan.items])
+        flagged = {item.question_id: found[item.text] for item in plan.items if item.text in found}
+        if not flagged:
+            break
+        grounding = replace(grounding, answered={**grounding.answered, **flagged})
+        plan = build_plan(load_bank(), request, company, history, grounding)
+    return plan

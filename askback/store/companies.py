@@ -30,13 +30,20 @@ def to_company(row: CompanyRow) -> Company:
         about=row.about,
         created_at=row.created_at,
         researched_at=row.researched_at,
+        aliases=tuple(row.aliases or ()),
     )
 
 
 def find_row(session: Session, name: str) -> CompanyRow | None:
-    """By slug or by name, case-insensitively: users type either."""
+    """By slug or by name, case-insensitively: users type either; or by one of its other names."""
     slug = slugify(name)
-    return session.scalars(select(CompanyRow).where(CompanyRow.slug == slug)).first()
+    row = session.scalars(select(CompanyRow).where(CompanyRow.slug == slug)).first()
+    if row is None and slug:
+        row = next(
+            (r for r in session.scalars(select(CompanyRow)) if any(slugify(a) == slug for a in r.aliases or ())),
+            None,
+        )
+    return row
 
 
 def get(session: Session, name: str) -> Company:
@@ -59,6 +66,27 @@ def ensure(session: Session, name: str, url: str | None = None, about: str | Non
     else:
         row.url = url or row.url
         row.about = about or row.about
+    return to_company(row)
+
+
+def name_source(session: Session, company_id: int) -> str:
+    """Where the shown name came from: "typed", "material" or "user"."""
+    row = session.get(CompanyRow, company_id)
+    return row.name_from if row is not None else "typed"
+
+
+def set_names(
+    session: Session, company_id: int, name: str, aliases: list[str], name_from: str | None = None
+) -> Company:
+    """The shown name (its slug stays, so links and typed names keep working) and other names."""
+    row = session.get(CompanyRow, company_id)
+    if row is None:
+        raise NotFoundError(f"no company with id {company_id}")
+    row.name = name
+    row.aliases = list(aliases)
+    if name_from is not None:
+        row.name_from = name_from
+    session.flush()
     return to_company(row)
 
 

@@ -128,6 +128,14 @@ def facts(session: Session, company_id: int, topic: str | None = None, with_topi
     ]
 
 
+def fact_signature(session: Session, company_id: int) -> tuple[int, int]:
+    """(number of facts, newest fact id): changes whenever the company's research does."""
+    row = session.execute(
+        select(func.count(FactRow.id), func.max(FactRow.id)).where(FactRow.company_id == company_id)
+    ).one()
+    return int(row[0] or 0), int(row[1] or 0)
+
+
 def counts(session: Session, company_id: int) -> tuple[int, int]:
     """(pages, facts with a topic) for a company."""
     pages = session.scalar(select(func.count()).select_from(PageRow).where(PageRow.company_id == company_id))

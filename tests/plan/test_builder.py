@@ -8,9 +8,9 @@ import pytest
 
 from askback.bank.loader import load_bank
 from askback.core import taxonomy
-from askback.core.models import Answer, Company, Plan, Profile, Question
+from askback.core.models import Answer, Company, ListenFor, Plan, Profile, Question
 from askback.errors import UsageError
-from askback.plan.builder import MAX_CROSS_CHECKS, History, build_plan
+from askback.plan.builder import MAX_CROSS_CHECKS, Grounding, History, build_plan
 from askback.plan.order import conversation_order
 from askback.plan.request import make_request
 
@@ -290,3 +290,63 @@ def test_bad_requests_are_usage_errors(kwargs: dict[str, object], message: str) 
     args: dict[str, object] = {"profile": Profile()} | kwargs
     with pytest.raises(UsageError, match=message):
         make_request(**args)  # type: ignore[arg-type]
+
+
+# --- variety and research -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("interviewer", taxonomy.ROLE_IDS)
+def test_no_two_main_questions_share_a_subtopic_or_three_a_priority(interviewer: str) -> None:
+    plan = plan_for(interviewer=interviewer, minutes=30)
+    subtopics = Counter(i.subtopic for i in plan.main)
+    assert max(subtopics.values()) == 1, subtopics
+    by_id = {q.id: q for q in load_bank()}
+    probed = Counter(p for i in plan.main for p in by_id[i.question_id].priorities)
+    assert max(probed.values(), default=0) <= 2, probed
+
+
+def grounded(i: int, subtopic: str, category: str) -> Question:
+    return Question(
+        id=f"grounded-x-{i}",
+        text=f"Your handbook says “fact number {i}”. How does that play out on this team in practice?",
+        category=category,
+        subtopic=subtopic,
+        form="open",
+        roles=("hiring-manager",),
+        stages=("team",),
+        signals=(),
+        priorities=(),
+        googleable=(),
+        follow_ups=("What changed?",),
+        listen_for=ListenFor(("a real example",), ("none",)),
+        source="research",
+    )
+
+
+def test_with_research_at_least_half_the_main_questions_cite_it() -> None:
+    # Weak grounded questions (no priority, no signal): they win only through the quota.
+    questions = [
+        grounded(1, "tooling", "processes"),
+        grounded(2, "strategy", "impact"),
+        grounded(3, "social", "fun"),
+        grounded(4, "benefits", "essentials"),
+    ]
+    grounding = Grounding(
+        questions=tuple(questions), evidence={q.id: ("handbook.md", f"Fact {q.id}.") for q in questions}
+    )
+    request = make_request(TYPICAL, "hiring-manager", None, 15)
+    plan = build_plan(load_bank(), request, COMPANY, NO_HISTORY, grounding)
+    cited = [i for i in plan.main if i.evidence]
+    assert len(cited) >= len(plan.main) / 2, [i.text for i in plan.main]
+    assert len({i.subtopic for i in plan.main}) == len(plan.main)
+
+
+def test_a_question_the_research_answers_is_left_out_even_when_grounded() -> None:
+    question = grounded(1, "tooling", "processes")
+    grounding = Grounding(
+        questions=(question,),
+        evidence={question.id: ("handbook.md", "Fact.")},
+        answered={question.id: ("handbook.md", "Fact.")},
+    )
+    plan = build_plan(load_bank(), make_request(TYPICAL, "hiring-manager", None, 15), COMPANY, NO_HISTORY, grounding)
+    assert question.id not in {i.question_id for i in plan.items}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from research.shared import DEMO_NAME, researched_demo
@@ -16,9 +17,11 @@ from askback.core.models import Fact, Plan
 from askback.nlp.form import question_form
 from askback.plan import checks
 from askback.plan.builder import Grounding
-from askback.plan.ground import MAX_HOOK_WORDS, PATTERNS, grounded_questions, hook, where
+from askback.plan.ground import discipline, grounded_questions, hook, kind_of, where
 from askback.plan.grounding import load_grounding
+from askback.plan.patterns import patterns
 from askback.plan.service import prepare
+from askback.research import distinctive
 from askback.research.quantities import quantities
 from askback.runtime import Runtime
 from askback.store import companies
@@ -44,142 +47,126 @@ def passes_text_checks(text: str) -> bool:
     )
 
 
-# --- one pattern per topic ------------------------------------------------------------------
+# --- the pattern follows the topic and the kind of fact ------------------------------------------
 
 PATTERN_CASES = [
     (
         "leave",
         "Everyone gets 25 days of paid vacation a year.",
         "benefits.html",
-        "Your benefits page mentions “everyone gets 25 days of paid vacation a year”. "
-        "How much of that do people on this team really take?",
+        "Your benefits page says “everyone gets 25 days of paid vacation a year”. "
+        "How much of that did people on this team actually take last year?",
     ),
     (
         "parental-leave",
         "Parents get 16 weeks of fully paid parental leave.",
         "benefits.html",
-        "Your benefits page mentions “parents get 16 weeks of fully paid parental leave”. "
-        "How does the team cover the work while someone is on it?",
+        "Your benefits page says “parents get 16 weeks of fully paid parental leave”. "
+        "How was the work covered the last time someone on this team took it?",
     ),
     (
         "learning-budget",
         "Every engineer has a personal learning budget of $2000 a year to spend on courses, books and conferences.",
         "benefits.html",
-        "Your benefits page mentions “$2000 a year to spend on courses”. What did people on this team spend it on last year?",
+        "Your benefits page mentions “a personal learning budget of $2000 a year”. "
+        "What did people on this team spend it on last year?",
     ),
     (
         "values",
-        "Write it down, even when it is faster to talk.",
+        "We value candour, even when it is uncomfortable.",
         "values.html",
-        "Your values page lists “write it down, even when it is faster to talk” as a value. "
-        "What is a recent decision where it made a difference?",
+        "Your values page says “we value candour, even when it is uncomfortable”. "
+        "When was that hardest to live up to on this team?",
     ),
     (
         "news",
         "We launched Live ETA for every customer in March.",
         "blog/2026-03-launch.html",
-        "Your blog mentions “we launched Live ETA for every customer in March”. "
+        "Your blog says “we launched Live ETA for every customer in March”. "
         "What did that change for the team's day-to-day work?",
     ),
     (
         "on-call",
         "Engineers are on call one week in six.",
         "engineering.html",
-        "Your engineering page mentions “engineers are on call one week in six”. "
+        "Your engineering page says “engineers are on call one week in six”. "
         "What did the last few on-call weeks look like for the person on duty?",
-    ),
-    (
-        "career-ladder",
-        "Our career ladder has six levels for engineers.",
-        "careers.html",
-        "Your careers page describes “our career ladder has six levels for engineers”. "
-        "What would the next step look like for someone joining now?",
     ),
     (
         "promotion",
         "Promotions are decided twice a year by a panel.",
         "handbook/growth.md",
-        "Your handbook mentions “promotions are decided twice a year by a panel”. "
+        "Your handbook says “promotions are decided twice a year by a panel”. "
         "How did the most recent promotion on this team come about?",
-    ),
-    (
-        "remote-policy",
-        "We work remotely from anywhere in Europe.",
-        "remote.md",
-        "Your handbook mentions “we work remotely from anywhere in Europe”. "
-        "How does the team keep decisions inclusive with that setup?",
-    ),
-    (
-        "funding",
-        "We raised a EUR 20 million Series B in 2025.",
-        "press.html",
-        "Your press page mentions “we raised a EUR 20 million Series B in 2025”. "
-        "What has it changed in what this team is expected to deliver?",
     ),
     (
         "successes",
         "We now route 2 million parcels a week for 300 customers.",
         "about.html",
-        "Your about page mentions “we now route 2 million parcels a week for 300 customers”. "
-        "What is the hardest part of keeping that up?",
-    ),
-    (
-        "working-hours",
-        "Core hours are 10:00 to 15:00 in your time zone.",
-        "https://acme.example/jobs",
-        "Your site mentions “core hours are 10:00 to 15:00 in your time zone”. "
-        "How does that hold up when a deadline is close?",
+        "Your about page says “we now route 2 million parcels a week for 300 customers”. "
+        "What is the hardest part of working at that scale?",
     ),
     (
         "engineering-practices",
         "Every pull request is reviewed by another engineer.",
         "engineering.html",
-        "Your engineering page mentions “every pull request is reviewed by another engineer”. "
-        "Where does the team find that hardest to keep up?",
-    ),
-    (
-        "performance-review",
-        "Performance reviews happen every six months with written feedback.",
-        "handbook.md",
-        "Your handbook mentions “performance reviews happen every six months with written feedback”. "
-        "What did the last review cycle change for people here?",
-    ),
-    (
-        "challenges",
-        "Our routing outage took down dispatch for three hours.",
-        "blog/outage.html",
-        "Your blog mentions “our routing outage took down dispatch for three hours”. "
-        "What has the team done differently since?",
+        "Your engineering page says “every pull request is reviewed by another engineer”. "
+        "Where does this team find that hardest to keep up?",
     ),
 ]
 
 
 @pytest.mark.parametrize(("topic", "text", "source", "question"), PATTERN_CASES, ids=[c[0] for c in PATTERN_CASES])
-def test_each_pattern_quotes_the_fact_and_names_the_page(topic: str, text: str, source: str, question: str) -> None:
+def test_each_topic_quotes_the_fact_and_asks_how_it_is_lived(topic: str, text: str, source: str, question: str) -> None:
     (grounded,) = grounded_questions([fact(7, text, topic, source)])
     q = grounded.question
     assert q.text == question
     assert (q.id, q.source, q.form, q.googleable) == (f"grounded-{topic}-7", "research", "open", ())
-    pattern = PATTERNS[topic]
-    assert (q.category, q.subtopic, q.roles, q.follow_ups) == (
+    pattern = patterns().topics[topic]
+    assert (q.category, q.subtopic, q.roles, q.stages, q.follow_ups) == (
         pattern.category,
         pattern.subtopic,
         pattern.roles,
+        pattern.stages,
         (pattern.follow_up,),
     )
     assert grounded.fact.text == text
     assert passes_text_checks(q.text)
 
 
-def test_the_team_structure_pattern_passes_the_text_checks() -> None:
+def test_a_fact_without_its_topic_s_words_gets_the_ask_for_its_kind() -> None:
+    # Classified as remote policy, but nothing in it says so: the remote ask would not fit.
     (grounded,) = grounded_questions(
-        [fact(1, "Each squad has a product manager, a designer and five engineers.", "team-structure", "team.html")]
+        [fact(1, "The company follows public health guidance for events.", "remote-policy")]
     )
-    assert passes_text_checks(grounded.question.text)
+    assert grounded.question.text.endswith(patterns().kinds["policy"])
 
 
-def test_every_pattern_is_covered_by_the_table() -> None:
-    assert {c[0] for c in PATTERN_CASES} | {"team-structure"} == set(PATTERNS)
+@pytest.mark.parametrize(
+    ("text", "topic", "kind"),
+    [
+        ("Everyone gets 25 days of paid vacation a year.", "leave", "number"),
+        ("We serve 2 million users in 300 cities.", "customers", "scale"),
+        ("We raised a Series B in 2025.", "funding", "event"),
+        ("We value candour over comfort.", "values", "value"),
+        ("We ship small changes, but never on a Friday.", "engineering-practices", "trade-off"),
+        ("Pull requests are reviewed by another engineer.", "engineering-practices", "policy"),
+    ],
+)
+def test_the_kind_of_fact_is_read_from_it(text: str, topic: str, kind: str) -> None:
+    assert kind_of(fact(1, text, topic), topic, None) == kind
+
+
+def test_a_named_practice_of_the_company_is_cited_by_name() -> None:
+    long = (
+        "Under Contrib First, engineers fix problems in the upstream project and send the patch there before "
+        "they write any local workaround for the client."
+    )
+    facts = [fact(i, long if i == 1 else f"Contrib First note number {i} is here.", "open-source") for i in range(1, 6)]
+    facts = [replace(f, headings=("Contrib First",)) for f in facts]
+    own = distinctive.find(facts)
+    found, lead = hook(facts[0], "practice", own) or ("", "")
+    assert (found, lead) == ("“Contrib First”", "practice")
 
 
 @pytest.mark.parametrize(
@@ -193,6 +180,7 @@ def test_every_pattern_is_covered_by_the_table() -> None:
         ("press.html", "Your press page"),
         ("about.html", "Your about page"),
         ("handbook/people/leave.html", "Your handbook"),
+        ("guidebook/leave.html", "Your guidebook"),
         ("policies/leave.md", "Your handbook"),
         ("notes.markdown", "Your handbook"),
         ("pasted text", "Your site"),
@@ -209,65 +197,85 @@ def test_where_names_the_page_the_way_a_candidate_would(source: str, name: str) 
         ("Everyone gets 25 days of paid vacation.", "“everyone gets 25 days of paid vacation”"),
         ("SRE on-call is one week in six!", "“SRE on-call is one week in six”"),
         (
+            "Drupal engineers meet each month to share what they learned.",
+            "“Drupal engineers meet each month to share what they learned”",
+        ),
+        (
             "After a long and careful review of the options, parents now get 16 weeks of paid leave in one block.",
-            "“16 weeks of paid leave in one block”",
+            "“16 weeks of paid leave”",
         ),
         (
             "After a long and careful review of every option we had, we decided to keep things exactly as they were.",
             None,
         ),
+        ("The “Hack Week” runs twice a year.", "“the Hack Week runs twice a year”"),  # no quote inside a quote
     ],
 )
 def test_the_hook_is_the_whole_short_fact_or_the_phrase_at_its_number(text: str, short: str | None) -> None:
-    found = hook(fact(1, text, "leave"))
-    assert found == short
-    assert found is None or len(found.split()) <= MAX_HOOK_WORDS
+    f = fact(1, text, "leave")
+    found = hook(f, kind_of(f, "leave", None))
+    assert (found[0] if found else None) == short
 
 
-def test_a_hook_cut_at_the_word_limit_does_not_end_on_a_preposition() -> None:
-    text = "You can take up to 7 days of special leave during a calendar year to volunteer as a donor."
-    assert hook(fact(1, text, "leave")) == "“up to 7 days of special leave during a calendar year”"
+def test_a_number_is_cited_with_the_words_that_say_what_it_counts() -> None:
+    text = "After a long review that took most of the year, the company set aside a travel budget of $500 per month for each team."
+    assert hook(fact(1, text, "benefits"), "number") == ("“a travel budget of $500 per month”", "phrase")
 
 
-def test_the_hook_keeps_a_number_with_a_thousands_separator() -> None:
-    found = hook(
-        fact(1, "You have a personal learning budget of EUR 1,500 a year plus 5 learning days.", "learning-budget")
-    )
-    assert found == "“EUR 1,500 a year plus 5 learning days”"
-
-
-def test_the_hook_keeps_a_name_at_the_start_capitalised() -> None:
-    assert hook(fact(1, "Northwind Relay pays EUR 400 per on-call week.", "on-call")) == (
-        "“Northwind Relay pays EUR 400 per on-call week”"
-    )
-
-
-def test_at_most_two_facts_per_topic_the_most_confident_first() -> None:
+def test_at_most_three_facts_per_topic_the_best_first() -> None:
     facts = [
         fact(1, "Everyone gets 25 days of paid vacation a year.", "leave", confidence=0.7),
         fact(2, "Unused vacation days carry over to the next year.", "leave", confidence=0.95),
-        fact(3, "The office closes between Christmas and New Year.", "leave", confidence=0.8),
+        fact(3, "The office closes between Christmas and New Year.", "leave", confidence=0.5),
         fact(4, "Everyone takes at least 15 days of vacation a year.", "leave", confidence=0.8),
     ]
-    assert [g.fact.id for g in grounded_questions(facts)] == [2, 4]  # 4 wins the tie on its quantity
+    assert [g.fact.id for g in grounded_questions(facts)] == [4, 1, 2]  # numbers and "everyone" count
+
+
+def test_another_discipline_s_ladder_is_left_out_for_the_candidate() -> None:
+    ops = replace(
+        fact(1, "Senior staff run the quarterly budget review for every office.", "career-ladder"),
+        source="career-ladders/operations.md",
+    )
+    eng = replace(
+        fact(2, "Senior engineers lead the design of one service end to end.", "career-ladder"),
+        source="career-ladders/engineering.md",
+    )
+    assert [g.fact.id for g in grounded_questions([ops, eng], role="Senior backend engineer")] == [2]
+    assert {g.fact.id for g in grounded_questions([ops, eng], role="")} == {1, 2}
+
+
+@pytest.mark.parametrize(
+    ("role", "found"),
+    [("Senior backend engineer", "engineering"), ("Product designer", "design"), ("Engineering manager", "management")],
+)
+def test_the_candidate_s_discipline_is_read_from_the_role(role: str, found: str) -> None:
+    assert discipline(role) == found
 
 
 @pytest.mark.parametrize(
     "skipped",
     [
-        fact(1, "Vacation: 27 days.", "leave"),  # under five words
-        fact(2, " ".join(["word"] * 46), "leave"),  # over 45 words
+        fact(1, "Vacation: 27 days.", "leave"),  # under six words
+        fact(2, " ".join(["word"] * 46) + ".", "leave"),  # over 40 words
         fact(3, "Everyone gets 25 days of paid vacation a year.", None),  # no topic
-        fact(4, "Our services are written in Python and Go.", "tech-stack"),  # no pattern for the topic
         fact(5, "TODO: link the parental leave policy from the benefits page.", "parental-leave"),
         fact(6, "In the event of an outage during the on-call week:", "on-call"),
         fact(7, "Click Save, then select the on-call rotation from the drop-down.", "on-call"),
         fact(8, "Go to the HR portal and request your annual vacation days there.", "leave"),
-        fact(9, "Each day can be longer or shorter, as long as the week adds up to 40 hours.", "working-hours"),
         fact(10, "Awards – Learn about the recognition programmes and how to nominate a colleague.", "successes"),
+        fact(11, "Ask in #people-ops if you are unsure how many vacation days are left.", "leave"),
+        fact(12, "Questions about leave go to the #benefits channel on Slack.", "leave"),
+        fact(13, "OLU - On-Line University, where the mandatory training classes are hosted.", "learning-budget"),
+        fact(14, "These steps also apply to employees who move to another office.", "hiring-process"),
+        fact(15, "While this guidebook is open to everyone, policies are treated differently.", "values"),
+        fact(16, "After 5 years with the company, on top of your vacation.", "leave"),
+        fact(17, "Engineering (7 squads and the platform team): 55 people.", "team-structure"),
+        fact(18, "Learning budget", "learning-budget"),  # a heading
+        fact(19, "You should book your flights through the travel tool.", "benefits"),
     ],
 )
-def test_facts_that_make_poor_hooks_are_skipped(skipped: Fact) -> None:
+def test_facts_that_make_poor_questions_are_skipped(skipped: Fact) -> None:
     assert grounded_questions([skipped]) == []
 
 

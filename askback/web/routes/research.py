@@ -1,4 +1,5 @@
-"""A company's research: facts by topic, each with its quote and a link to its source."""
+"""A company's page: its brief (what is distinctive, its numbers, what not to ask), then its
+research, facts by topic, each with its quote and a link to its source."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ router = APIRouter()
 @router.get("/companies/{slug}", response_class=HTMLResponse)
 def company_research(request: Request, rt: Rt, slug: str, topic: str | None = None) -> HTMLResponse:
     from askback.core.taxonomy import RESEARCH_TOPIC_IDS
+    from askback.plan.brief import company_brief
     from askback.store import companies
     from askback.store import research as store
 
@@ -34,6 +36,7 @@ def company_research(request: Request, rt: Rt, slug: str, topic: str | None = No
 
     _, people = list_people(rt, company.slug)
     counts = {t: len(f) for t, f in by_topic.items() if f}
+    brief = company_brief(rt, company.slug) if facts and topic is None else None
     shown = {t: f for t, f in by_topic.items() if f and (topic is None or t == topic)}
     return render(
         request,
@@ -45,4 +48,5 @@ def company_research(request: Request, rt: Rt, slug: str, topic: str | None = No
         total=len(facts),
         postings=postings,
         people=people,
+        brief=brief,
     )

@@ -1,0 +1,83 @@
+"""The company brief: what the company says, what is distinctive, its numbers, what not to ask."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from research.shared import FIXTURES, private_home
+
+from askback.core.models import Company, Fact
+from askback.errors import NotFoundError
+from askback.plan.brief import build_brief, company_brief, render_text
+from askback.research import distinctive
+from askback.research.quantities import quantities
+from askback.research.service import research
+from askback.runtime import Runtime
+
+ACME = Company(id=1, slug="acme", name="Acme")
+
+
+def fact(i: int, text: str, topic: str, source: str = "benefits.md", headings: tuple[str, ...] = ()) -> Fact:
+    return Fact(i, text, source, "Page", headings, i, ((topic, 0.9),), tuple(q.as_dict() for q in quantities(text)))
+
+
+FACTS = [
+    fact(1, "Every employee gets 27 days of paid vacation a year.", "leave"),
+    fact(2, "Each person has a learning budget of EUR 1,500 a year for courses.", "learning-budget"),
+    fact(3, "Twice a year we stop planned work for Hack Week.", "engineering-practices", "eng.md", ("Hack Week",)),
+    fact(4, "Hack Week projects have shipped two of our most used features.", "successes", "eng.md", ("Hack Week",)),
+    fact(5, "During Hack Week nobody is on call except the platform team.", "on-call", "eng.md", ("Hack Week",)),
+]
+
+
+def test_the_brief_says_what_is_distinctive_and_the_numbers_each_with_its_source() -> None:
+    own = distinctive.find(FACTS, names=("Acme",))
+    answered = {
+        "How many vacation days do people get?": ("benefits.md", FACTS[0].text),
+        "What does the company do?": ("about.md", "What does Acme do?"),  # a question answers nothing
+    }
+    brief = build_brief(ACME, FACTS, own, answered)
+    assert [(line.text, line.source) for line in brief.practices] == [("Hack Week (3 sentences)", "eng.md")]
+    numbers = {(line.label, line.text, line.source) for line in brief.numbers}
+    assert ("Leave and vacation", "27 days", "benefits.md") in numbers
+    assert ("Learning budget", "EUR 1,500 a year", "benefits.md") in numbers
+    assert [(line.text, line.quote) for line in brief.public] == [
+        ("How many vacation days do people get?", FACTS[0].text)
+    ]
+    assert "essentials" in brief.says and "growth" in brief.says
+
+
+def test_the_brief_as_markdown_and_json_keeps_every_source() -> None:
+    brief = build_brief(ACME, FACTS, distinctive.find(FACTS), {})
+    text = render_text(brief, markdown=True)
+    assert text.startswith("# Acme\n")
+    assert "## What is distinctive" in text and "## Its numbers" in text
+    assert "*eng.md: “Twice a year we stop planned work for Hack Week.”*" in text
+    data = brief.as_dict()
+    assert set(data) == {"company", "aliases", "facts", "says", "distinctive", "numbers", "already_public"}
+    assert all(line["source"] for line in data["numbers"])
+
+
+def test_a_company_with_no_research_gets_a_hint_not_an_empty_page() -> None:
+    text = render_text(build_brief(ACME, [], distinctive.find([]), {}))
+    assert "Nothing researched yet: askback research SOURCE --company 'Acme'" in text
+
+
+@pytest.fixture(scope="module")
+def researched(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
+    with private_home(tmp_path_factory.mktemp("brief")) as runtime:
+        research(runtime, "Acme", [str(FIXTURES / "brief")])
+        yield runtime
+
+
+def test_a_researched_company_s_brief_names_its_own_practices(researched: Runtime) -> None:
+    brief = company_brief(researched, "acme")
+    practices = " ".join(line.text for line in brief.practices)
+    assert "Hack Week" in practices
+    assert any(line.text == "27 days" and line.source == "benefits.md" for line in brief.numbers)
+
+
+def test_a_brief_for_an_unknown_company_is_a_clear_error(researched: Runtime) -> None:
+    with pytest.raises(NotFoundError, match="no company called 'Globex'"):
+        company_brief(researched, "Globex")
