@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from askback import config
 from askback.cli import app
-from askback.core.models import Fact, Plan
+from askback.core.models import Fact, Plan, Profile
 from askback.nlp.form import question_form
 from askback.plan import checks
 from askback.plan.builder import Grounding
@@ -24,7 +24,7 @@ from askback.plan.service import prepare
 from askback.research import distinctive
 from askback.research.quantities import quantities
 from askback.runtime import Runtime
-from askback.store import companies
+from askback.store import companies, profiles
 from askback.store import research as research_store
 
 
@@ -291,7 +291,8 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
 @pytest.fixture(scope="module")
 def grounding(demo: Runtime) -> Grounding:
     with demo.session() as session:
-        return load_grounding(session, companies.get(session, DEMO_NAME), demo)
+        role = (profiles.load(session) or Profile()).role  # what prepare plans for
+        return load_grounding(session, companies.get(session, DEMO_NAME), demo, role)
 
 
 @pytest.fixture(scope="module")
