@@ -31,6 +31,7 @@ demo: install
 test: install system-deps
 	$(BIN)/ruff check askback tests bench scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 lint: install

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from askback.assess.compare import PAY, component_weights, components_of, weighted_sum
+from askback.core import rules
 from askback.core.taxonomy import PRIORITY_IDS, priority
 
-MAX_WEIGHT = 10.0  # what --priority accepts
+MAX_WEIGHT = rules.MAX_WEIGHT  # the most a weight can be
 
 
 def priority_label(name: str) -> str:

@@ -53,6 +53,10 @@ if TYPE_CHECKING:
 
 MAX_COMPANIES = 8
 
+# The records the front ends hand in and get back, named here so that they need not reach into the store.
+AccountRecord = store.AccountRecord
+OfferRecord = store.OfferRecord
+
 
 class Models:
     """The flag detector and claim classifier. The user's sentences are embedded through the
@@ -90,7 +94,7 @@ def add_accounts(runtime: Runtime, company_name: str, drafts: Sequence[reading.A
     """Classify and store accounts, all or none; (account id, whether it was new) for each."""
     checked = [reading.check(d) for d in drafts]
     with runtime.session() as session:
-        company = company_store.ensure(session, company_name)
+        company = company_store.resolve(session, company_name)
         models = Models(session, runtime)
         results = []
         for draft in checked:
@@ -220,7 +224,7 @@ def _summary(session: Session, models: Models, company: Company) -> AccountsSumm
 def add_offer(runtime: Runtime, company_name: str, offer: store.OfferRecord) -> tuple[Company, store.OfferRecord]:
     check_offer(offer)
     with runtime.session() as session:
-        company = company_store.ensure(session, company_name)
+        company = company_store.resolve(session, company_name)
         saved = store.add_offer(session, _with_company(offer, company.id))
         return company, saved
 

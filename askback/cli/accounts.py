@@ -13,8 +13,7 @@ from askback.cli.output import DocFormat, DocFormatOption, FormatOption, ListFor
 from askback.errors import UsageError
 
 if TYPE_CHECKING:
-    from askback.assess.service import AccountsSummary
-    from askback.store.assess import AccountRecord
+    from askback.assess.service import AccountRecord, AccountsSummary
 
 accounts_app = typer.Typer()
 

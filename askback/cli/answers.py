@@ -8,7 +8,6 @@ import typer
 
 from askback.cli.options import CompanyOption, runtime
 from askback.cli.output import FormatOption, ListFormat, emit_rows
-from askback.errors import UsageError
 
 answers_app = typer.Typer()
 
@@ -41,16 +40,11 @@ def add(
 
     Example: askback answers add 3 growth-mentoring-first-mentor "Everyone gets a buddy for 90 days" --rating 4
     """
-    from askback.core.models import Answer
-    from askback.store import answers, plans
+    from askback.plan.live import get, record_answer
 
-    if rating is not None and not 1 <= rating <= 5:
-        raise UsageError(f"--rating must be from 1 to 5, not {rating}")
-    with runtime().session() as session:
-        plan = plans.get(session, plan_id)
-        if question_id not in {i.question_id for i in plan.items}:
-            raise UsageError(f"question {question_id!r} is not in plan {plan_id}")
-        answers.add(session, plan.company.id, Answer(question_id, plan.interviewer, text, rating, plan_id))
+    rt = runtime()
+    record_answer(rt, plan_id, text, rating, question_id=question_id)
+    plan = get(rt, plan_id)
     typer.echo(f"Answer saved for {question_id} ({plan.company.name}, {plan.interviewer}).")
 
 
@@ -60,19 +54,18 @@ def list_answers(company: CompanyOption, fmt: FormatOption = ListFormat.text) ->
 
     Example: askback answers list --company acme
     """
-    from askback.store import answers, companies
+    from askback.plan.live import answers_for_company
 
-    with runtime().session() as session:
-        found = companies.get(session, company)
-        rows = [
-            {
-                "question": a.question_id,
-                "interviewer": a.interviewer,
-                "rating": a.rating,
-                "answer": a.text,
-                "plan": a.plan_id,
-            }
-            for a in answers.for_company(session, found.id)
-        ]
+    _company, answers = answers_for_company(runtime(), company)
+    rows = [
+        {
+            "question": a.question_id,
+            "interviewer": a.interviewer,
+            "rating": a.rating,
+            "answer": a.text,
+            "plan": a.plan_id,
+        }
+        for a in answers
+    ]
     columns = [("question", "Question"), ("interviewer", "Interviewer"), ("rating", "Rating"), ("answer", "Answer")]
     emit_rows(rows, columns, fmt, empty="No answers recorded yet.")

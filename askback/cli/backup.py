@@ -29,13 +29,13 @@ def export(
     Example: askback export --all askback-backup.json
     """
     from askback.errors import UsageError
-    from askback.store.backup import SKIPPED, describe_counts, export_all
+    from askback.services.backup import describe_counts, export_everything, left_out
 
     if not everything:
         raise UsageError("say what to export: --all exports everything (askback plans export exports one plan)")
-    summary = export_all(runtime().db, file)
+    summary = export_everything(runtime(), file)
     typer.echo(f"Exported {summary.rows} rows to {summary.path} ({describe_counts(summary.counts)}).", err=True)
-    typer.echo(f"Not exported: {', '.join(SKIPPED)} (computed again when needed).", err=True)
+    typer.echo(f"Not exported: {', '.join(left_out())} (computed again when needed).", err=True)
 
 
 def import_(
@@ -50,7 +50,7 @@ def import_(
 
     Example: askback import askback-backup.json
     """
-    from askback.store.backup import describe_counts, import_all
+    from askback.services.backup import describe_counts, import_everything
 
-    summary = import_all(runtime().db, file, replace=replace)
+    summary = import_everything(runtime(), file, replace=replace)
     typer.echo(f"Imported {summary.rows} rows from {summary.path} ({describe_counts(summary.counts)}).", err=True)

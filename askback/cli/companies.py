@@ -32,20 +32,17 @@ def list_companies(fmt: FormatOption = ListFormat.text) -> None:
 
     Example: askback companies list
     """
-    from askback.store import companies, plans
+    from askback.services.companies import list_companies
 
-    with runtime().session() as session:
-        known = companies.list_all(session)
-        plan_counts = {c.id: len(plans.list_all(session, c.id)) for c in known}
     rows = [
         {
-            "slug": c.slug,
-            "name": c.name,
-            "url": c.url,
-            "researched": c.researched_at.strftime("%Y-%m-%d %H:%M") if c.researched_at else None,
-            "plans": plan_counts[c.id],
+            "slug": o.company.slug,
+            "name": o.company.name,
+            "url": o.company.url,
+            "researched": o.company.researched_at.strftime("%Y-%m-%d %H:%M") if o.company.researched_at else None,
+            "plans": len(o.plans),
         }
-        for c in known
+        for o in list_companies(runtime())
     ]
     columns = [("slug", "Slug"), ("name", "Name"), ("url", "Site"), ("researched", "Researched"), ("plans", "Plans")]
     emit_rows(rows, columns, fmt, empty="No companies yet. Try: askback demo")
@@ -58,10 +55,12 @@ def add(
 ) -> None:
     """Add a company (prepare and research add them too).
 
+    A name that looks like a known company's is refused elsewhere as a likely typo; here it
+    is added, on purpose. --url must be an http:// or https:// address.
+
     Example: askback companies add "Acme Robotics" --url https://acme.example/
     """
-    from askback.store import companies
+    from askback.services.companies import add_company
 
-    with runtime().session() as session:
-        company = companies.ensure(session, name, url=url)
+    company = add_company(runtime(), name, url)
     typer.echo(f"{company.name} ({company.slug})")

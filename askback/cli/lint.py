@@ -75,15 +75,15 @@ def _read(file: Path | None) -> list[str]:
 def _show(results: list[LintResult]) -> None:
     from rich.markup import escape
 
-    from askback.cli.output import console
+    from askback.cli.output import console, shortened
 
     out = console()
     for n, r in enumerate(results, 1):
         verdict = "[green]ok[/green]" if not r.problems else f"[yellow]{len(r.problems)} to look at[/yellow]"
-        out.print(f"[bold]{n}. {escape(r.text) or '(empty)'}[/bold]  {verdict}")
+        out.print(f"[bold]{n}. {escape(shortened(r.text)) or '(empty)'}[/bold]  {verdict}")
         out.print(f"   [dim]{r.category or '?'} · {r.form} · {'specific' if r.specific else 'not specific'}[/dim]")
         for p in r.problems:
             out.print(f"   [red]{p.code}[/red]: {escape(p.message)}")
         if r.suggestion:
-            out.print(f"   [cyan]try:[/cyan] {escape(r.suggestion)}")
+            out.print(f"   [cyan]try:[/cyan] {escape(shortened(r.suggestion))}")
         out.print("")

@@ -61,9 +61,8 @@ def add(
     Example: askback offers add --company acme --title "Senior engineer" --base 90000 --currency EUR --bonus-percent 10 --equity-units 4000 --equity-unit-value 5 --deadline 2026-12-20
     """
     from askback.assess.offers import check_equity, currency_code
-    from askback.assess.service import add_offer
+    from askback.assess.service import OfferRecord, add_offer
     from askback.core.dates import parse_day
-    from askback.store.assess import OfferRecord
 
     answer_by = parse_day(deadline, "deadline") if deadline is not None else None
     equity: dict[str, object] = {}

@@ -39,35 +39,23 @@ SignalOption = Annotated[
 
 
 def parse_priorities(values: list[str] | None) -> dict[str, float] | None:
-    """``["mentoring=3", "remote"]`` -> ``{"mentoring": 3.0, "remote": 1.0}``."""
+    """``["mentoring=3", "remote"]`` -> ``{"mentoring": 3.0, "remote": 1.0}``; the services
+    check the names and weights (:func:`askback.core.rules.priorities`)."""
     if not values:
         return None
-    from askback.core.taxonomy import PRIORITY_IDS
-
     result: dict[str, float] = {}
     for value in values:
         name, _, weight = value.partition("=")
         name = name.strip()
-        if name not in PRIORITY_IDS:
-            raise UsageError(f"unknown priority {name!r}; choose from {', '.join(PRIORITY_IDS)}")
         try:
             result[name] = float(weight) if weight else 1.0
         except ValueError:
             raise UsageError(f"priority weight must be a number, as in {name}=3; got {weight!r}") from None
-        if not 0 < result[name] <= 10:
-            raise UsageError(f"priority weight must be above 0 and at most 10; got {weight}")
     return result
 
 
 def parse_signals(values: list[str] | None) -> tuple[str, ...] | None:
-    if not values:
-        return None
-    from askback.core.taxonomy import SIGNAL_IDS
-
-    for value in values:
-        if value not in SIGNAL_IDS:
-            raise UsageError(f"unknown signal {value!r}; choose from {', '.join(SIGNAL_IDS)}")
-    return tuple(dict.fromkeys(values))
+    return tuple(values) if values else None
 
 
 class _Door:

@@ -42,6 +42,20 @@ def counted(n: int, noun: str) -> str:
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
+ECHO_CHARS = 200  # how much of a long input is echoed back: about two lines of a terminal
+
+
+def shortened(text: str, limit: int = ECHO_CHARS) -> str:
+    """What a user gave, echoed back: whole when it is short, else its start and its length,
+    so a 20,000-word paste does not fill the terminal again."""
+    if len(text) <= limit and "\n" not in text:
+        return text
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    return f"{flat[:limit].rsplit(' ', 1)[0]}… ({counted(len(flat.split()), 'word')}, shortened)"
+
+
 def console() -> Console:
     global _console
     if _console is None:

@@ -40,11 +40,9 @@ def list_plans(
 
     Example: askback plans list --format json
     """
-    from askback.store import companies, plans
+    from askback.plan.service import list_plans as saved_plans
 
-    with runtime().session() as session:
-        company_id = companies.get(session, company).id if company else None
-        saved = plans.list_all(session, company_id)
+    saved = saved_plans(runtime(), company)
     rows = [
         {
             "id": p.id,
@@ -81,11 +79,9 @@ def show(
 
     Example: askback plans show 3 --format md --out acme-plan.md
     """
-    from askback.store import plans
+    from askback.plan.live import get
 
-    with runtime().session() as session:
-        plan = plans.get(session, plan_id)
-    show_plan(plan, fmt, explain, out)
+    show_plan(get(runtime(), plan_id), fmt, explain, out)
 
 
 @plans_app.command(name="export")

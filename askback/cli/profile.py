@@ -9,7 +9,6 @@ import typer
 
 from askback.cli.options import PriorityOption, SignalOption, parse_priorities, parse_signals, runtime
 from askback.cli.output import FormatOption, ListFormat, emit_rows
-from askback.errors import UsageError
 
 profile_app = typer.Typer()
 
@@ -34,10 +33,9 @@ def show(fmt: FormatOption = ListFormat.text) -> None:
 
     Example: askback profile show --format json
     """
-    from askback.store import profiles
+    from askback.services.profiles import get_profile
 
-    with runtime().session() as session:
-        profile = profiles.load(session)
+    profile = get_profile(runtime())
     if profile is None:
         typer.echo("No profile yet. Try: askback profile set --role 'Backend engineer' --priority mentoring=3")
         return
@@ -84,13 +82,11 @@ def set_profile(
 
     Example: askback profile set --role "Senior backend engineer" --seniority senior --priority mentoring=3 --priority remote=1 --signal ownership --experience cv.md
     """
-    from askback.core.models import Profile
-    from askback.core.taxonomy import SENIORITIES
-    from askback.store import profiles
+    from askback.services.profiles import check_change, save_profile
 
-    if seniority is not None and seniority not in SENIORITIES:
-        raise UsageError(f"unknown seniority {seniority!r}; choose one of {', '.join(SENIORITIES)}")
-    priorities, signals = parse_priorities(priority), parse_signals(signal)  # bad input changes nothing
+    change = check_change(  # bad input changes nothing
+        role=role, seniority=seniority, priorities=parse_priorities(priority), signals=parse_signals(signal)
+    )
     if experience is not None:
         from askback.cli.output import counted
         from askback.people.profile import set_experience
@@ -100,13 +96,5 @@ def set_profile(
             f"Read {counted(len(record.achievements), 'achievement')} and "
             f"{counted(len(record.skills), 'skill')} from {record.source}."
         )
-    with runtime().session() as session:
-        current = profiles.load(session) or Profile()
-        updated = Profile(
-            role=role if role is not None else current.role,
-            seniority=seniority if seniority is not None else current.seniority,
-            priorities=priorities or dict(current.priorities),
-            signals=signals or current.signals,
-        )
-        profiles.save(session, updated)
+    save_profile(runtime(), change)
     typer.echo("Profile saved.")

@@ -103,16 +103,9 @@ def facts(
 
     Example: askback facts --company acme --topic leave
     """
-    from askback.core.taxonomy import RESEARCH_TOPIC_IDS
-    from askback.errors import UsageError
-    from askback.store import companies
-    from askback.store import research as store
+    from askback.services.companies import company_facts
 
-    if topic is not None and topic not in RESEARCH_TOPIC_IDS:
-        raise UsageError(f"unknown topic {topic!r}; askback taxonomy topics lists them")
-    with runtime().session() as session:
-        found = companies.get(session, company)
-        listed = store.facts(session, found.id, topic)
+    found, listed = company_facts(runtime(), company, topic)
     rows = [
         {
             "topics": [t for t, _ in f.topics],

@@ -25,25 +25,6 @@ def serve(
 
     Example: askback serve --open
     """
-    import secrets
-    import threading
-    import webbrowser
+    from askback.web.serve import serve as run
 
-    import uvicorn
-
-    from askback.errors import UsageError
-    from askback.web.app import create_app
-    from askback.web.security import is_loopback
-
-    if not 0 < port < 65536:
-        raise UsageError(f"--port must be between 1 and 65535, not {port}")
-    token = None if is_loopback(host) else secrets.token_urlsafe(24)
-    app = create_app(token=token, warm_linter=True)
-    shown_host = f"[{host}]" if ":" in host else host
-    url = f"http://{shown_host}:{port}/" + (f"?token={token}" if token else "")
-    typer.echo(f"askback is running at {url}  (Ctrl+C to stop)", err=True)
-    if token:
-        typer.echo(f"Access token: {token}  (needed once per browser; keep it private)", err=True)
-    if open_browser:
-        threading.Timer(1.0, webbrowser.open, [url]).start()
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    run(host, port, open_browser, lambda line: typer.echo(line, err=True))

@@ -149,8 +149,9 @@ def _load_company(runtime: Runtime, raw: DemoHistory) -> Company:
 
 def _load_interview(session: Session, company: Company, interview: DemoInterview) -> None:
     from askback.bank.loader import by_id
-    from askback.core.models import Answer, Plan, PlanItem
-    from askback.store import answers, plans
+    from askback.core.models import Plan, PlanItem
+    from askback.plan.live import answer_in
+    from askback.store import plans
 
     notes = interview.notes.strip()
     interviewer, stage = interview.interviewer, interview.stage
@@ -187,7 +188,7 @@ def _load_interview(session: Session, company: Company, interview: DemoInterview
     assert plan.id is not None
     plans.plan_row(session, plan.id).notes = notes
     for a in interview.answers:
-        answers.add(session, company.id, Answer(a.question, interviewer, a.answer.strip(), a.rating, plan.id))
+        answer_in(session, plan.id, a.question, a.answer, a.rating)
 
 
 def _load_offer(runtime: Runtime, company: Company, raw: DemoOffer) -> None:

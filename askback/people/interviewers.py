@@ -100,7 +100,7 @@ def add(
     check_stage(stage)
     when = parse_when(on, "interview date") if on else None
     with runtime.session() as session:
-        company = companies.ensure(session, company_name)
+        company = companies.resolve(session, company_name)
         person = store.add_interviewer(session, Interviewer(0, company.id, name, title, notes, role))
         if when is not None:
             store.add_interview(session, company.id, when[0], when[1], stage, person.id)

@@ -8,15 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 from uuid import uuid4
 
-from askback.core import taxonomy
-from askback.core.models import ITEM_STATUSES, Answer, Plan, PlanItem
+from askback.core import rules, taxonomy
+from askback.core.models import ITEM_STATUSES, Answer, Company, Plan, PlanItem
 from askback.errors import UsageError
 from askback.runtime import Runtime
 from askback.store import answers as answer_store
+from askback.store import companies
 from askback.store import plans as store
 from askback.store.models import PlanItemRow
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 MAX_NOTE_CHARS = 100_000
 
@@ -57,21 +62,48 @@ def _storable(text: str) -> str:
     return text.replace("\x00", "")
 
 
-def record_answer(runtime: Runtime, plan_id: int, item_id: int, text: str, rating: int | None) -> Answer:
-    """The answer to one question of the plan (replacing an earlier one from the same plan)."""
-    if rating is not None and not 1 <= rating <= 5:
-        raise UsageError(f"a rating is from 1 to 5, not {rating}")
+def record_answer(
+    runtime: Runtime,
+    plan_id: int,
+    text: str,
+    rating: int | None,
+    *,
+    question_id: str | None = None,
+    item_id: int | None = None,
+) -> Answer:
+    """The answer to one question of the plan, named by its question id (the CLI) or by the
+    plan item that holds it (the web app), replacing an earlier answer from the same plan."""
     with runtime.session() as session:
-        plan = store.plan_row(session, plan_id)
-        item = store.item_row(session, plan_id, item_id)
-        answer = Answer(item.question_id, plan.interviewer, _storable(text).strip(), rating, plan_id)
-        return answer_store.replace(session, plan.company_id, answer)
+        if item_id is not None:
+            question_id = store.item_row(session, plan_id, item_id).question_id
+        if question_id is None:
+            raise UsageError("say which question was answered")
+        return answer_in(session, plan_id, question_id, text, rating)
+
+
+def answer_in(session: Session, plan_id: int, question_id: str, text: str, rating: int | None) -> Answer:
+    """How every answer is recorded (the CLI, the web app, the demo): checked, within
+    ``session``, replacing an earlier answer to the same question in the same plan."""
+    rules.rating(rating)
+    plan = store.plan_row(session, plan_id)
+    if question_id not in {i.question_id for i in plan.items}:
+        raise UsageError(f"question {question_id!r} is not in plan {plan_id}")
+    answer = Answer(question_id, plan.interviewer, _storable(text).strip(), rating, plan_id)
+    return answer_store.replace(session, plan.company_id, answer)
+
+
+def answers_for_company(runtime: Runtime, company_name: str) -> tuple[Company, list[Answer]]:
+    """Every answer recorded for a company, oldest first."""
+    with runtime.session() as session:
+        company = companies.get(session, company_name)
+        return company, answer_store.for_company(session, company.id)
 
 
 def rate_categories(runtime: Runtime, plan_id: int, ratings: dict[str, int]) -> None:
-    for category, rating in ratings.items():
-        if category not in taxonomy.CATEGORY_IDS or not 1 <= rating <= 5:
-            raise UsageError(f"ratings are 1-5 per category id; got {category}={rating}")
+    for category, value in ratings.items():
+        if category not in taxonomy.CATEGORY_IDS:
+            raise UsageError(f"ratings are 1-5 per category id; got {category}={value}")
+        rules.rating(value)
     with runtime.session() as session:
         store.plan_row(session, plan_id).category_ratings = dict(ratings)
 
@@ -153,10 +185,10 @@ def add_own(runtime: Runtime, plan_id: int, text: str, category: str, subtopic: 
         return PlanItem(own.question_id, own.text, category, subtopic, reasons=("your own question",), id=own.id)
 
 
-def keep_for_time_left(plan: Plan, minutes_left: float, minutes_per_question: float = 2.5) -> list[int]:
+def keep_for_time_left(plan: Plan, minutes_left: float) -> list[int]:
     """Which open questions still fit in the time left, best first by the planner's score."""
     open_items = [i for i in plan.main if i.status == "open" and i.id is not None]
-    fit = max(0, int(minutes_left / minutes_per_question))
+    fit = rules.questions_for(max(0.0, minutes_left))
     ranked = sorted(open_items, key=lambda i: -i.score)
     return [i.id for i in ranked[:fit] if i.id is not None]
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from askback.core import taxonomy
+from askback.core import rules, taxonomy
 from askback.core.models import Profile
 from askback.errors import UsageError
 
@@ -16,8 +16,6 @@ DEFAULT_STAGE = {
     "skip-level": "final",
     "executive": "final",
 }
-MINUTES_PER_QUESTION = 2.5
-MIN_MINUTES, MAX_MINUTES = 3, 120
 
 
 @dataclass(frozen=True)
@@ -30,7 +28,7 @@ class PlanRequest:
     @property
     def question_budget(self) -> int:
         """How many questions fit: about two and a half minutes each."""
-        return max(1, int(self.minutes / MINUTES_PER_QUESTION))
+        return max(1, rules.questions_for(self.minutes))
 
 
 def make_request(
@@ -41,12 +39,6 @@ def make_request(
     stage = stage or DEFAULT_STAGE[interviewer]
     if stage not in taxonomy.STAGE_IDS:
         raise UsageError(f"unknown stage {stage!r}; choose one of {', '.join(taxonomy.STAGE_IDS)}")
-    if not MIN_MINUTES <= minutes <= MAX_MINUTES:
-        raise UsageError(f"--minutes must be between {MIN_MINUTES} and {MAX_MINUTES}, not {minutes}")
-    for p in profile.priorities:
-        if p not in taxonomy.PRIORITY_IDS:
-            raise UsageError(f"unknown priority {p!r}; choose from {', '.join(taxonomy.PRIORITY_IDS)}")
-    for s in profile.signals:
-        if s not in taxonomy.SIGNAL_IDS:
-            raise UsageError(f"unknown signal {s!r}; choose from {', '.join(taxonomy.SIGNAL_IDS)}")
-    return PlanRequest(interviewer=interviewer, stage=stage, minutes=minutes, profile=profile)
+    rules.minutes(minutes)
+    checked = replace(profile, priorities=rules.priorities(profile.priorities), signals=rules.signals(profile.signals))
+    return PlanRequest(interviewer=interviewer, stage=stage, minutes=minutes, profile=checked)

@@ -38,15 +38,16 @@ def prepare(
 
     The saved profile supplies priorities and signals unless the call names its own; a
     company the database has not seen yet is created, since preparing is often the first
-    thing a candidate does. ``with_name`` aims the plan at a known interviewer: their role
-    (unless ``interviewer`` is given) and a question from the notes on them.
+    thing a candidate does, unless its name looks like a typo of a known company's.
+    ``with_name`` aims the plan at a known interviewer: their role (unless ``interviewer`` is
+    given) and a question from the notes on them.
     """
     from askback.people.interviewers import find_in
 
     with runtime.session() as session:
         saved = profiles.load(session) or Profile()
         profile = saved.with_overrides(role=role, priorities=priorities, signals=signals)
-        company = companies.get(session, company_name) if with_name else companies.ensure(session, company_name)
+        company = companies.get(session, company_name) if with_name else companies.resolve(session, company_name)
         person = find_in(session, company, with_name) if with_name else None
         who = interviewer or (person.role if person else "hiring-manager")
         request = make_request(profile, interviewer=who, stage=stage, minutes=minutes)
@@ -143,3 +144,10 @@ def _without_answered(
         grounding = replace(grounding, answered={**grounding.answered, **flagged})
         plan = build_plan(load_bank(), request, company, history, grounding)
     return plan
+
+
+def list_plans(runtime: Runtime, company_name: str | None = None) -> list[Plan]:
+    """Saved plans, oldest first: every company's, or one company's."""
+    with runtime.session() as session:
+        company_id = companies.get(session, company_name).id if company_name else None
+        return plans.list_all(session, company_id)

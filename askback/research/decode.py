@@ -34,6 +34,25 @@ def decode(body: bytes, charset: str | None) -> tuple[str, str | None]:
     return body.decode("utf-8", errors="replace"), f"not valid {charset or 'UTF-8'}: undecodable bytes replaced"
 
 
+SNIFF_BYTES = 8192
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f\b\x1b")
+
+
+def looks_binary(body: bytes) -> bool:
+    """Whether bytes are not text whatever their name says: an image, an archive or a program
+    saved as .md or pasted in. A NUL byte, or more than 1 in 10 control characters, in the
+    first 8 KB gives it away (UTF-16 and UTF-32 text, which has NULs, starts with its BOM)."""
+    head = body[:SNIFF_BYTES]
+    if not head or head.startswith(
+        (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+    ):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for byte in head if byte < 32 and byte not in _TEXT_CONTROLS)
+    return controls > len(head) / 10
+
+
 def _candidates(charset: str | None) -> list[str]:
     found = [charset.strip().strip("\"'").lower()] if charset else []
     return [*found, "utf-8"] if "utf-8" not in found else found

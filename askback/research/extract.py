@@ -7,6 +7,8 @@ so HTML and Markdown sources share one block parser and both keep their headings
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from askback.research.decode import decode
 from askback.research.documents import Block, Document, RawPage
@@ -61,17 +63,40 @@ def _pdf(page: RawPage) -> Document:
     from io import BytesIO
 
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
 
     try:
-        reader = PdfReader(BytesIO(page.body))
-        pages = [p.extract_text() or "" for p in reader.pages]
-        metadata = reader.metadata
-        title = str(metadata.get("/Title") or "") if metadata is not None else ""
-    except (PyPdfError, ValueError, KeyError, TypeError) as exc:
-        return Document(ref=page.ref, title=page.ref, blocks=(), notes=(f"unreadable PDF: {exc}",))
+        with _quiet_pypdf():
+            reader = PdfReader(BytesIO(page.body))
+            pages = [p.extract_text() or "" for p in reader.pages]
+            metadata = reader.metadata
+            title = str(metadata.get("/Title") or "") if metadata is not None else ""
+    except Exception:  # a damaged file can fail anywhere in the parser; the user needs one line
+        return Document(ref=page.ref, title=page.ref, blocks=(), notes=(UNREADABLE_PDF,))
     blocks = [b for n, text in enumerate(pages, 1) for b in _plain_blocks(text, (f"page {n}",))]
     return Document(ref=page.ref, title=title or page.ref, blocks=tuple(blocks))
+
+
+UNREADABLE_PDF = "an unreadable PDF (damaged, encrypted or cut short): nothing was read from it"
+
+
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf reports what it repairs or gives up on through logging and warnings, which would
+    reach the user's terminal as library noise; askback says what matters in one line."""
+    import logging
+    import warnings
+
+    logger = logging.getLogger("pypdf")
+    level, propagate = logger.level, logger.propagate
+    logger.setLevel(logging.CRITICAL + 1)
+    logger.propagate = False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+        logger.propagate = propagate
 
 
 def _clean(text: str) -> str:

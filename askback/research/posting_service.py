@@ -68,7 +68,7 @@ def add_job(
 
     facts = research_page(runtime, company_name, page).facts if with_facts else 0
     with runtime.session() as session:
-        company = companies.ensure(session, company_name)
+        company = companies.resolve(session, company_name)
         job, created = store.save(
             session,
             company.id,

@@ -71,9 +71,9 @@ def research(
 ) -> ResearchSummary:
     started = time.perf_counter()
     with runtime.session() as session:
-        company = companies.ensure(session, company_name)
-        known = store.page_hashes(session, company.id)
-    summary = ResearchSummary(company=company.name)
+        existing = companies.find(session, company_name)  # created below, once something was read
+        known = store.page_hashes(session, existing.id) if existing else {}
+    summary = ResearchSummary(company=existing.name if existing else company_name.strip())
     parsed: list[_Parsed] = []
     seen: dict[str, set[str]] = {}
     for source in (normalise_source(s) for s in sources):
@@ -96,9 +96,21 @@ def research(
             document = extract(item)
             summary.notes.extend((item.ref, note) for note in document.notes)
             parsed.append(_Parsed(item, document, sentences(document.blocks), digest))
+    if not summary.pages_unchanged and not any(p.sentences for p in parsed):
+        raise AskbackError(_nothing_read(sources, summary.skipped + summary.notes))
+    with runtime.session() as session:
+        company = companies.ensure(session, company_name)
     _store(runtime, company.id, parsed, seen, summary, on_embedding)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _nothing_read(sources: Sequence[str], why: list[tuple[str, str]]) -> str:
+    """Why a research run read no text, in one line; nothing was stored, no company was made."""
+    reasons = "; ".join(f"{ref}: {reason}" for ref, reason in why[:5])
+    more = f" (and {len(why) - 5} more)" if len(why) > 5 else ""
+    found = f": {reasons}{more}" if reasons else " (no file askback reads was found)"
+    return f"nothing was read from {', '.join(sources)}{found}; nothing was stored"
 
 
 @lru_cache(maxsize=1)

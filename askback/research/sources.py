@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from askback.errors import UsageError
+from askback.research.decode import looks_binary
 from askback.research.documents import RawPage
 
 SUFFIX_TYPES = {
@@ -29,6 +30,7 @@ SKIP_DIRS = {"node_modules", "vendor", "_site", "__pycache__"}
 # Files a saved site carries that are instructions to machines, not content.
 SKIP_FILES = {"robots.txt", "humans.txt", "security.txt", "ads.txt"}
 MAX_FILE_BYTES = 10_000_000
+BINARY = "binary content, not text: askback reads HTML, Markdown, text and PDF"
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,12 @@ def read_source(
         yield from _local(Path(source).expanduser(), on_item)
 
 
-def _stdin() -> RawPage:
+def _stdin() -> RawPage | Skip:
     data = sys.stdin.buffer.read()
+    if not data.strip():
+        return Skip("pasted text", "empty: there is nothing to read in it")
+    if looks_binary(data):
+        return Skip("pasted text", BINARY)
     return RawPage("-", "pasted text", "text/markdown", data, None, datetime.now(UTC))
 
 
@@ -86,6 +92,8 @@ def _walk(root: Path) -> Iterator[Path]:
 
 
 def _read_file(file: Path, root: Path, source: str) -> RawPage | Skip:
+    """A file, judged by its content: a PDF must be one, anything else must be text (HTML,
+    Markdown or plain), whatever its name says."""
     ref = file.relative_to(root).as_posix()
     content_type = SUFFIX_TYPES.get(file.suffix.lower())
     if content_type is None:
@@ -97,6 +105,13 @@ def _read_file(file: Path, root: Path, source: str) -> RawPage | Skip:
         body = file.read_bytes()
     except OSError as exc:
         return Skip(ref, f"cannot read: {exc.strerror}")
+    if not body.strip():
+        return Skip(ref, "empty: there is nothing to read in it")
+    if content_type == "application/pdf":
+        if body.lstrip()[:5] != b"%PDF-":
+            return Skip(ref, "not a PDF, whatever its name says")
+    elif looks_binary(body):
+        return Skip(ref, BINARY)
     fetched = datetime.fromtimestamp(file.stat().st_mtime, UTC)
     return RawPage(source, ref, content_type, body, None, fetched)
 

@@ -46,11 +46,40 @@ def find_row(session: Session, name: str) -> CompanyRow | None:
     return row
 
 
+def find(session: Session, name: str) -> Company | None:
+    """The company of that name or slug, if there is one."""
+    row = find_row(session, name)
+    return to_company(row) if row is not None else None
+
+
 def get(session: Session, name: str) -> Company:
+    """The company of that name; :class:`NotFoundError` says which known one it looks like."""
     row = find_row(session, name)
     if row is None:
-        raise NotFoundError(f"no company called {name!r}; `askback companies` lists the known ones")
+        alike = _look_alike(session, name)
+        hint = f"did you mean {alike}?" if alike else "`askback companies` lists the known ones"
+        raise NotFoundError(f"no company called {name!r}; {hint}")
     return to_company(row)
+
+
+def resolve(session: Session, name: str) -> Company:
+    """The company of that name, created if it is new, unless the name looks like a typo of a
+    known company's (``northwind-rely``): then :class:`NotFoundError` suggests that one. A new
+    company with a look-alike name is made on purpose with ``ensure`` (``askback companies
+    add``, or research)."""
+    if find_row(session, name) is None:
+        alike = _look_alike(session, name)
+        if alike:
+            raise NotFoundError(
+                f"no company called {name!r}; did you mean {alike}? (askback companies add {name!r} adds it)"
+            )
+    return ensure(session, name)
+
+
+def _look_alike(session: Session, name: str) -> str | None:
+    from askback.core.rules import look_alike
+
+    return look_alike(slugify(name) or name, list(session.scalars(select(CompanyRow.slug))))
 
 
 def ensure(session: Session, name: str, url: str | None = None, about: str | None = None) -> Company:

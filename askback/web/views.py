@@ -16,7 +16,7 @@ from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from askback.core import taxonomy
+from askback.core import rules, taxonomy
 from askback.research.jobs import JobQueue
 from askback.runtime import Runtime
 from askback.web.linting import Linter
@@ -85,6 +85,7 @@ def environment() -> Environment:
         signal_label=taxonomy.signal_label,
         topic_label=_topic_label,
         taxonomy=taxonomy,
+        minutes_per_question=rules.MINUTES_PER_QUESTION,
     )
     env.filters.update(clock=_clock, when=_when)
     env.tests.update(web_url=lambda s: isinstance(s, str) and s.lower().startswith(("http://", "https://")))

@@ -256,7 +256,11 @@ ERROR_CASES = {
         "--minutes must be between 3 and 120, not 0",
     ),
     "unknown-category": (["bank", "list", "--category", "perks"], 2, "unknown category 'perks'"),
-    "bad-rating": (["answers", "add", "1", "growth-who-will-i-learn-from", "Fine.", "--rating", "9"], 2, "--rating"),
+    "bad-rating": (
+        ["answers", "add", "1", "growth-who-will-i-learn-from", "Fine.", "--rating", "9"],
+        2,
+        "a rating is from 1 to 5, not 9",
+    ),
     "unknown-plan": (["plans", "show", "99"], 1, "no plan 99; `askback plans` lists the saved ones"),
     "unknown-question": (["bank", "show", "no-such-question"], 1, "no question 'no-such-question' in the bank"),
     "question-not-in-plan": (
@@ -335,3 +339,14 @@ def test_help_lists_every_command() -> None:
 def test_every_command_help_has_an_example(path: tuple[str, ...]) -> None:
     out = run(*path, "--help")
     assert "Example:" in out
+
+
+def test_a_long_input_is_echoed_shortened(tmp_path: Path) -> None:
+    """A 20,000-word paste is linted, and echoed back as its start and its length."""
+    words = " ".join(f"word{i % 97}" for i in range(20_000))
+    out = run("lint", f"How do you plan {words}?")
+    first = out.splitlines()[0]
+    assert first.startswith("1. How do you plan word0 word1") and "… (20,004 words, shortened)" in first
+    assert len(out) < 2_000
+    rows = [json.loads(line) for line in run("lint", f"How do you plan {words}?", "--format", "jsonl").splitlines()]
+    assert rows[0]["text"] == f"How do you plan {words}?"  # JSON keeps what was given, exactly

@@ -191,7 +191,7 @@ def test_companies_show_when_they_were_researched(handbook: Path) -> None:
         (
             ["facts", "--company", COMPANY, "--topic", "perks"],
             2,
-            "unknown topic 'perks'; askback taxonomy topics lists them",
+            "unknown research topic 'perks'; askback taxonomy topics lists them",
         ),
         (["facts", "--company", "globex"], 1, "no company called 'globex'; `askback companies` lists the known ones"),
         (["research", "nowhere-folder", "--company", COMPANY], 2, "nowhere-folder: no such file or folder"),
@@ -212,3 +212,25 @@ def test_errors_are_an_exit_code_and_one_line(
     message: str,
 ) -> None:
     assert fail(capsys, monkeypatch, *args) == (code, "", f"Error: {message}\n")
+
+
+def test_a_research_that_reads_nothing_exits_1_with_the_reasons_and_makes_no_company(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "logo.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (tmp_path / "about.txt").write_text("", encoding="utf-8")
+    code, out, err = fail(capsys, monkeypatch, "research", str(tmp_path), "--company", "Initech")
+    assert (code, out) == (1, "")
+    assert err == (
+        f"Error: nothing was read from {tmp_path}: about.txt: empty: there is nothing to read in it; "
+        "logo.md: binary content, not text: askback reads HTML, Markdown, text and PDF; nothing was stored\n"
+    )
+    assert run("companies", "list") == "No companies yet. Try: askback demo\n"
+
+
+def test_an_unreadable_pdf_is_one_line_of_askback_s_own(handbook: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    """pypdf's own warnings ("EOF marker not found") would reach the terminal on stderr."""
+    (handbook / "broken.pdf").write_bytes(b"%PDF-1.4\nthis is not really a pdf")
+    out = run("research", str(handbook), "--company", COMPANY)
+    assert "  note broken.pdf: an unreadable PDF (damaged, encrypted or cut short): nothing was read from it" in out
+    assert capfd.readouterr().err == ""

@@ -135,9 +135,9 @@ def test_a_new_answer_replaces_the_earlier_one_for_the_same_item(runtime: Runtim
     assert plan.id is not None
     first, second = plan.main[0], plan.main[1]
     assert first.id is not None and second.id is not None
-    live.record_answer(runtime, plan.id, first.id, "  Six people, two seniors.  ", 3)
-    live.record_answer(runtime, plan.id, second.id, "Quarterly planning.", None)
-    live.record_answer(runtime, plan.id, first.id, "Six people; the lead joined in May.", 4)
+    live.record_answer(runtime, plan.id, "  Six people, two seniors.  ", 3, item_id=first.id)
+    live.record_answer(runtime, plan.id, "Quarterly planning.", None, item_id=second.id)
+    live.record_answer(runtime, plan.id, "Six people; the lead joined in May.", 4, item_id=first.id)
     answers = live.answers_for_plan(runtime, plan.id)
     assert {q: (a.text, a.rating, a.interviewer) for q, a in answers.items()} == {
         first.question_id: ("Six people; the lead joined in May.", 4, "hiring-manager"),
@@ -149,8 +149,8 @@ def test_answers_in_another_plan_are_kept_apart(runtime: Runtime, plan: Plan) ->
     other = prepare(runtime, "Acme Robotics", interviewer="hiring-manager", minutes=15)
     assert plan.id is not None and other.id is not None
     assert plan.main[0].id is not None and other.main[0].id is not None
-    live.record_answer(runtime, plan.id, plan.main[0].id, "First round.", 3)
-    live.record_answer(runtime, other.id, other.main[0].id, "Second round.", 5)
+    live.record_answer(runtime, plan.id, "First round.", 3, item_id=plan.main[0].id)
+    live.record_answer(runtime, other.id, "Second round.", 5, item_id=other.main[0].id)
     assert [a.text for a in live.answers_for_plan(runtime, plan.id).values()] == ["First round."]
     assert [a.text for a in live.answers_for_plan(runtime, other.id).values()] == ["Second round."]
 
@@ -159,14 +159,14 @@ def test_answers_in_another_plan_are_kept_apart(runtime: Runtime, plan: Plan) ->
 def test_a_rating_out_of_range_is_refused(runtime: Runtime, plan: Plan, rating: int) -> None:
     assert plan.id is not None and plan.main[0].id is not None
     with pytest.raises(UsageError, match=f"a rating is from 1 to 5, not {rating}"):
-        live.record_answer(runtime, plan.id, plan.main[0].id, "Fine.", rating)
+        live.record_answer(runtime, plan.id, "Fine.", rating, item_id=plan.main[0].id)
 
 
 def test_ratings_by_category(runtime: Runtime, plan: Plan) -> None:
     assert plan.id is not None
     for item, rating in zip(plan.main[:3], (2, 4, 5), strict=True):
         assert item.id is not None
-        live.record_answer(runtime, plan.id, item.id, "An answer.", rating)
+        live.record_answer(runtime, plan.id, "An answer.", rating, item_id=item.id)
     answers = live.answers_for_plan(runtime, plan.id)
     expected: dict[str, list[int]] = {}
     for item, rating in zip(plan.main[:3], (2, 4, 5), strict=True):

@@ -8,7 +8,7 @@ import pytest
 from research.shared import HANDBOOK
 
 from askback.research.documents import Block, RawPage
-from askback.research.extract import extract
+from askback.research.extract import UNREADABLE_PDF, extract
 
 WHEN = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -177,4 +177,4 @@ def test_a_broken_pdf_is_a_note_not_a_crash() -> None:
     assert document.blocks == ()
     assert document.title == "broken.pdf"
     assert len(document.notes) == 1
-    assert document.notes[0].startswith("unreadable PDF: ")
+    assert document.notes == (UNREADABLE_PDF,)

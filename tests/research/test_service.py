@@ -317,11 +317,27 @@ def test_skips_and_decoding_notes_are_reported(runtime: Runtime, tmp_path: Path)
     (tmp_path / "old.txt").write_bytes(
         "Das Büro in München ist groß und schön, und alle sind glücklich.".encode("cp1252")
     )
-    csv = research(runtime, COMPANY, [str(tmp_path / "data.csv")])
-    assert csv.skipped == [("data.csv", ".csv: not a format askback reads (HTML, Markdown, text, PDF)")]
-    text = research(runtime, COMPANY, [str(tmp_path / "old.txt")])
+    text = research(runtime, COMPANY, [str(tmp_path / "old.txt"), str(tmp_path / "data.csv")])
+    assert text.skipped == [("data.csv", ".csv: not a format askback reads (HTML, Markdown, text, PDF)")]
     assert [ref for ref, _ in text.notes] == ["old.txt"]
     assert text.notes[0][1].startswith("not valid UTF-8: decoded as ")
+
+
+def test_a_research_that_reads_nothing_stores_nothing_and_says_why(runtime: Runtime, tmp_path: Path) -> None:
+    (tmp_path / "photo.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\nthis is not really a pdf")
+    with pytest.raises(AskbackError) as raised:
+        research(runtime, COMPANY, [str(tmp_path)])
+    assert str(raised.value) == (
+        f"nothing was read from {tmp_path}: "
+        "empty.txt: empty: there is nothing to read in it; "
+        "photo.md: binary content, not text: askback reads HTML, Markdown, text and PDF; "
+        "broken.pdf: an unreadable PDF (damaged, encrypted or cut short): nothing was read from it; "
+        "nothing was stored"
+    )
+    with runtime.session() as session:
+        assert companies.list_all(session) == []
 
 
 def test_without_the_model_topics_come_from_keywords(runtime: Runtime, handbook: Path) -> None:

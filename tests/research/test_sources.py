@@ -99,6 +99,40 @@ def test_a_single_file_of_an_unknown_format_is_skipped_with_a_reason(tmp_path: P
     ]
 
 
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4
+BINARY = "binary content, not text: askback reads HTML, Markdown, text and PDF"
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "reason"),
+    [
+        ("photo.md", PNG, BINARY),
+        ("notes.txt", b"\x7fELF\x02\x01\x01" + b"\x00" * 40 + b"text after", BINARY),
+        ("page.html", bytes(range(1, 32)) * 20, BINARY),
+        ("report.pdf", b"<html>saved as a PDF by mistake</html>", "not a PDF, whatever its name says"),
+        ("empty.md", b"", "empty: there is nothing to read in it"),
+        ("blank.txt", b" \n\t\n", "empty: there is nothing to read in it"),
+    ],
+)
+def test_files_are_judged_by_their_content_not_their_name(tmp_path: Path, name: str, body: bytes, reason: str) -> None:
+    (tmp_path / name).write_bytes(body)
+    assert list(read_source(str(tmp_path / name))) == [Skip(name, reason)]
+
+
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [
+        ("utf16.txt", "Parental leave is 16 weeks.".encode("utf-16")),
+        ("tabs.md", b"| a\t| b |\r\n\x0cpage two\n"),
+        ("latin1.txt", "Das Büro ist groß.".encode("latin-1")),
+    ],
+)
+def test_text_in_any_encoding_is_read(tmp_path: Path, name: str, body: bytes) -> None:
+    (tmp_path / name).write_bytes(body)
+    (item,) = read_source(str(tmp_path / name))
+    assert isinstance(item, RawPage) and item.body == body
+
+
 def test_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match=r"no-such-folder: no such file or folder$"):
         list(read_source(str(tmp_path / "no-such-folder")))

@@ -46,8 +46,8 @@ def populate(database: Database) -> int:
     for item_id, note in zip(items, NOTES, strict=False):
         live.save_note(rt, plan.id, item_id, note)
     live.set_status(rt, plan.id, items[0], "covered")
-    live.record_answer(rt, plan.id, items[0], "We pair on everything 🙂", 4)
-    live.record_answer(rt, plan.id, items[1], "Nobody knows.", None)
+    live.record_answer(rt, plan.id, "We pair on everything 🙂", 4, item_id=items[0])
+    live.record_answer(rt, plan.id, "Nobody knows.", None, item_id=items[1])
     live.rate_categories(rt, plan.id, {"people": 4, "growth": 2})
     live.save_plan_notes(rt, plan.id, "Overall: 良い感じ. Follow up on on-call.")
     live.add_own(rt, plan.id, "How did the Lisbon office change how you plan?", "processes", "planning")

@@ -115,7 +115,7 @@ def test_a_plan_from_research_worked_on_live(runtime: Runtime, handbook: Path) -
     assert [i.id for i in live.get(runtime, plan.id).main][:3] == [main[0], main[2], main[1]]
     live.set_status(runtime, plan.id, main[0], "covered")
     live.save_note(runtime, plan.id, main[0], "Pairs daily; «mentoring» is real — 良い")
-    live.record_answer(runtime, plan.id, main[0], "Every new joiner gets a buddy.", 5)
+    live.record_answer(runtime, plan.id, "Every new joiner gets a buddy.", 5, item_id=main[0])
     live.rate_categories(runtime, plan.id, {"growth": 5})
     own = live.add_own(runtime, plan.id, "How do you  decide what to automate?", "processes", "tooling")
     backup = plan.backups[0]

@@ -226,7 +226,7 @@ def test_profile_saves_role_priorities_and_signals(client: Client) -> None:
 
 @pytest.mark.parametrize(
     ("field", "value", "message"),
-    [("priority-mentoring", "lots", "must be a number"), ("priority-mentoring", "11", "weights are from 0"),
+    [("priority-mentoring", "lots", "must be a number"), ("priority-mentoring", "11", "weight is from 0 (does not matter) to 10; mentoring has 11"),
      ("seniority", "wizard", "unknown seniority")],
 )  # fmt: skip
 def test_profile_rejects_bad_values(client: Client, field: str, value: str, message: str) -> None:

@@ -111,3 +111,67 @@ def test_serve_off_loopback_prints_a_token_and_requires_it(askback_home: Path) -
         server.wait(timeout=10)
         if server.stderr is not None:
             server.stderr.close()
+
+
+def test_serve_stops_promptly_on_sigterm_keeping_the_notes(askback_home: Path) -> None:
+    """With a browser's connection open, a research job running and the linter still warming
+    up, SIGTERM ended the server only when they were done; now requests in flight get a second
+    and the process ends (the job's transactions keep what it wrote; a re-run resumes)."""
+    import os
+    import signal
+    import socket
+
+    import httpx
+
+    from askback.plan import live
+    from askback.plan.service import prepare
+
+    runtime = Runtime.open(load_embedder=no_model)
+    plan = prepare(runtime, "Acme Robotics", interviewer="peer", minutes=10)
+    runtime.close()
+    assert plan.id is not None and plan.main[0].id is not None
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "ASKBACK_HOME": str(askback_home)}
+    command = [sys.executable, "-m", "askback", "serve", "--port", str(port)]
+    server = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=5) as browser:  # keep-alive, as a browser
+            deadline = time.monotonic() + 20
+            while True:
+                try:
+                    page = browser.get(f"/plans/{plan.id}/live")
+                    break
+                except httpx.TransportError:
+                    assert time.monotonic() < deadline, "the server did not start"
+                    time.sleep(0.1)
+            csrf = re.search(r'<meta name="csrf-token" content="([^"]+)">', page.text)
+            assert csrf is not None
+            saved = browser.post(
+                f"/plans/{plan.id}/items/{plan.main[0].id}/note",
+                data={"text": "saved just before the stop", "seq": "1", "csrf_token": csrf.group(1)},
+                headers={"Accept": "application/json"},
+            )
+            assert saved.status_code == 200
+            handbook = Path(__file__).parents[1] / "fixtures" / "handbook"
+            job = browser.post(
+                "/companies/acme-robotics/research",
+                data={"source": str(handbook), "csrf_token": csrf.group(1)},
+                headers={"HX-Request": "true", "X-CSRF-Token": csrf.group(1)},
+            )
+            assert job.status_code == 200
+            started = time.monotonic()
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=10)
+            stopped = time.monotonic() - started
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+        if server.stderr is not None:
+            server.stderr.close()
+    assert stopped < 2.0, f"the server took {stopped:.1f} s to stop"  # 1 s grace; slack for a loaded machine
+    runtime = Runtime.open(load_embedder=no_model)
+    assert live.get(runtime, plan.id).main[0].note == "saved just before the stop"
+    runtime.close()

@@ -41,7 +41,7 @@ def record_answer(
 ) -> Response:
     from askback.plan import live
 
-    answer = live.record_answer(rt, plan_id, item_id, text, _rating(rating))
+    answer = live.record_answer(rt, plan_id, text, _rating(rating), item_id=item_id)
     if is_htmx(request):
         return render(request, "_answer_saved.html", answer=answer)
     return redirect(f"/plans/{plan_id}/after#a-{item_id}")
@@ -61,9 +61,10 @@ def rate_categories(rt: Rt, plan_id: int, form: FormData) -> Response:
 
 
 def _rating(raw: str) -> int | None:
+    """A form's rating as a number (the service checks its range); empty is none."""
     raw = raw.strip()
     if not raw:
         return None
-    if not raw.isdigit() or not 1 <= int(raw) <= 5:
-        raise UsageError(f"a rating is from 1 to 5, not {raw!r}")
+    if not raw.isdigit():
+        raise UsageError(f"a rating is a number from 1 to 5, not {raw!r}")
     return int(raw)

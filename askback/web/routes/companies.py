@@ -16,15 +16,13 @@ router = APIRouter()
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request, rt: Rt, jobs: Jobs) -> HTMLResponse:
     from askback.demo.service import demo_company
-    from askback.store import companies, plans
-    from askback.store import research as research_store
-
-    with rt.session() as session:
-        known = companies.list_all(session)
-        counts = {c.id: research_store.counts(session, c.id) for c in known}
-        plan_lists = {c.id: plans.list_all(session, c.id) for c in known}
     from askback.people.status import status
+    from askback.services.companies import list_companies
 
+    overviews = list_companies(rt)
+    known = [o.company for o in overviews]
+    counts = {o.company.id: (o.pages, o.facts) for o in overviews}
+    plan_lists = {o.company.id: o.plans for o in overviews}
     demo = demo_company()
     return render(
         request,
@@ -41,13 +39,9 @@ def index(request: Request, rt: Rt, jobs: Jobs) -> HTMLResponse:
 
 @router.post("/companies")
 def add_company(rt: Rt, name: Annotated[str, Form()], url: Annotated[str, Form()] = "") -> Response:
-    from askback.store import companies
+    from askback.services.companies import add_company
 
-    url = url.strip()
-    if url and not url.lower().startswith(("http://", "https://")):
-        raise UsageError(f"a company's site is an http:// or https:// address, not {url!r}")
-    with rt.session() as session:
-        company = companies.ensure(session, name, url=url or None)
+    company = add_company(rt, name, url)
     return redirect(f"/#c-{company.slug}")
 
 
@@ -69,13 +63,12 @@ def start_research(
     source: Annotated[str, Form()],
     allow_private: Annotated[bool, Form()] = False,
 ) -> Response:
-    from askback.store import companies
+    from askback.services.companies import get_company
 
     source = source.strip()
     if not source:
         raise UsageError("name a site (https://...) or a folder to research")
-    with rt.session() as session:
-        company = companies.get(session, slug)
+    company = get_company(rt, slug)
     job = jobs.submit(company.name, [source], allow_private=allow_private)
     if is_htmx(request):
         return render(request, "_job.html", job=job, company=company)
@@ -84,12 +77,11 @@ def start_research(
 
 @router.get("/jobs/{job_id}", response_class=HTMLResponse)
 def job_status(request: Request, rt: Rt, jobs: Jobs, job_id: str) -> HTMLResponse:
-    from askback.store import companies
+    from askback.services.companies import get_company
 
     try:
         job = jobs.status(job_id)
     except NotFoundError:
         raise NotFoundError("that research job is not known (the server may have restarted)") from None
-    with rt.session() as session:
-        company = companies.get(session, job.company)
+    company = get_company(rt, job.company)
     return render(request, "_job.html", job=job, company=company)

@@ -7,7 +7,6 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from askback.plan.request import MINUTES_PER_QUESTION
 from askback.web.views import Rt, is_htmx, redirect, render, wants_json
 
 router = APIRouter()
@@ -26,7 +25,6 @@ def live_view(request: Request, rt: Rt, plan_id: int, q: str = "") -> HTMLRespon
         plan=plan,
         bank=by_id(),
         saved_at=live.note_times(rt, plan_id),
-        minutes_per_question=MINUTES_PER_QUESTION,
         q=q,
         results=live.related(plan, q[:300]) if q.strip() else [],
     )
@@ -83,7 +81,7 @@ def keep(rt: Rt, plan_id: int, minutes_left: float) -> JSONResponse:
     from askback.plan import live
 
     plan = live.get(rt, plan_id)
-    return JSONResponse({"keep": live.keep_for_time_left(plan, max(0.0, minutes_left), MINUTES_PER_QUESTION)})
+    return JSONResponse({"keep": live.keep_for_time_left(plan, minutes_left)})
 
 
 @router.get("/plans/{plan_id}/related", response_class=HTMLResponse)

@@ -15,21 +15,19 @@ router = APIRouter()
 
 @router.get("/plans", response_class=HTMLResponse)
 def list_plans(request: Request, rt: Rt) -> HTMLResponse:
-    from askback.store import plans
+    from askback.plan.service import list_plans as saved_plans
 
-    with rt.session() as session:
-        saved = plans.list_all(session)
+    saved = saved_plans(rt)
     return render(request, "plans.html", plans=list(reversed(saved)))
 
 
 @router.get("/plans/new", response_class=HTMLResponse)
 def new_plan(request: Request, rt: Rt, company: str | None = None) -> HTMLResponse:
-    from askback.store import companies, profiles
+    from askback.services.companies import list_companies
+    from askback.services.profiles import get_profile
 
-    with rt.session() as session:
-        known = companies.list_all(session)
-        profile = profiles.load(session)
-    return render(request, "new_plan.html", companies=known, chosen=company, profile=profile)
+    known = [o.company for o in list_companies(rt)]
+    return render(request, "new_plan.html", companies=known, chosen=company, profile=get_profile(rt))
 
 
 @router.post("/plans")

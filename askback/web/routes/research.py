@@ -7,7 +7,6 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from askback.core.models import Fact
-from askback.errors import UsageError
 from askback.web.views import Rt, render
 
 router = APIRouter()
@@ -15,16 +14,13 @@ router = APIRouter()
 
 @router.get("/companies/{slug}", response_class=HTMLResponse)
 def company_research(request: Request, rt: Rt, slug: str, topic: str | None = None) -> HTMLResponse:
+    from askback.core.rules import research_topic
     from askback.core.taxonomy import RESEARCH_TOPIC_IDS
     from askback.plan.brief import company_brief
-    from askback.store import companies
-    from askback.store import research as store
+    from askback.services.companies import company_facts
 
-    if topic is not None and topic not in RESEARCH_TOPIC_IDS:
-        raise UsageError(f"unknown research topic {topic!r}")
-    with rt.session() as session:
-        company = companies.get(session, slug)
-        facts = store.facts(session, company.id)
+    research_topic(topic)
+    company, facts = company_facts(rt, slug)
     by_topic: dict[str, list[Fact]] = {t: [] for t in RESEARCH_TOPIC_IDS}
     for fact in facts:
         for fact_topic in fact.topic_ids[:1] if topic is None else fact.topic_ids:

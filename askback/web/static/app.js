@@ -178,7 +178,7 @@
   function timer(box) {
     const plan = box.dataset.plan;
     const total = Number(box.dataset.minutes) * 60000;
-    const perQuestion = Number(box.dataset.minutesPerQuestion) || 2.5;
+    const perQuestion = Number(box.dataset.minutesPerQuestion);
     const key = "askback:timer:" + plan;
     const left = document.getElementById("timer-left");
     const toggle = document.getElementById("timer-toggle");
