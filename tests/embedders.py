@@ -18,6 +18,7 @@ import re
 import threading
 from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -90,3 +91,11 @@ class RememberingModel:
 def real_model() -> RememberingModel:
     """The one remembering model of this test run."""
     return RememberingModel()
+
+
+def copy_shipped_vectors(demo_home: Path, home: Path) -> None:
+    """Give a data directory the vectors of askback's shipped texts (from the session's
+    ``demo_home``), as a machine that has used askback has them."""
+    import shutil
+
+    shutil.copytree(demo_home / "cache", home / "cache", dirs_exist_ok=True)

@@ -52,8 +52,9 @@ def demo_company() -> DemoCompany:
 
 
 def add_demo(runtime: Runtime) -> tuple[Company, Profile]:
-    """The demo company with its job posting, and the demo profile for a user who has none yet: what the CLI's
-    ``askback demo`` and the web app's "Add the demo company" both start with."""
+    """The demo company, and the demo profile for a user who has none yet: what the CLI's
+    ``askback demo`` and the web app's "Add the demo company" both start with (the web app
+    then researches it as a job, where the user watches it)."""
     demo = demo_company()
     with runtime.session() as session:
         company = companies.ensure(session, demo.name, url=demo.url, about=demo.about)
@@ -94,7 +95,8 @@ def _load_people(runtime: Runtime, company: Company) -> None:
 
 
 def load_demo(runtime: Runtime) -> tuple[Company, Profile, ResearchSummary]:
-    """Add the demo company (see :func:`add_demo`) and research its bundled site.
+    """Add the demo company (see :func:`add_demo`), research its bundled site and read its
+    job posting.
 
     Research is incremental, so running the demo again costs little.
     """

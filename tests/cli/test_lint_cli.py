@@ -21,8 +21,8 @@ GERMAN = "Wie viele Urlaubstage gibt es bei Ihnen?"
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
-    with researched_demo(tmp_path_factory.mktemp("lint-cli-demo")) as runtime:
+def demo(tmp_path_factory: pytest.TempPathFactory, demo_database: Path) -> Iterator[Runtime]:
+    with researched_demo(tmp_path_factory.mktemp("lint-cli-demo"), demo_database) as runtime:
         yield runtime
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from research.shared import DEMO_NAME, researched_demo
@@ -283,8 +284,8 @@ def test_facts_that_make_poor_questions_are_skipped(skipped: Fact) -> None:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
-    with researched_demo(tmp_path_factory.mktemp("ground-demo")) as runtime:
+def demo(tmp_path_factory: pytest.TempPathFactory, demo_database: Path) -> Iterator[Runtime]:
+    with researched_demo(tmp_path_factory.mktemp("ground-demo"), demo_database) as runtime:
         yield runtime
 
 

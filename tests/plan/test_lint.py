@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from research.shared import DEMO_NAME, researched_demo
@@ -20,8 +21,8 @@ GERMAN = "Wie viele Urlaubstage gibt es bei Ihnen?"
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
-    with researched_demo(tmp_path_factory.mktemp("lint-demo")) as runtime:
+def demo(tmp_path_factory: pytest.TempPathFactory, demo_database: Path) -> Iterator[Runtime]:
+    with researched_demo(tmp_path_factory.mktemp("lint-demo"), demo_database) as runtime:
         yield runtime
 
 

@@ -39,10 +39,9 @@ def copy_handbook(target: Path) -> Path:
 
 
 @contextmanager
-def researched_demo(home: Path) -> Iterator[Runtime]:
-    """The demo company, researched from its bundled site into a database of its own."""
-    from askback.demo.service import load_demo
-
+def researched_demo(home: Path, demo_database: Path) -> Iterator[Runtime]:
+    """The researched demo company (the session's ``demo_database``, copied) in a home of its own."""
+    home.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(demo_database, home / "askback.db")
     with private_home(home) as runtime:
-        load_demo(runtime)
         yield runtime

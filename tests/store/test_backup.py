@@ -6,6 +6,7 @@ import copy
 import errno
 import json
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,6 @@ from typer.testing import CliRunner
 from askback.assess import service as assess
 from askback.assess.accounts import AccountDraft
 from askback.cli import app
-from askback.demo.service import load_demo
 from askback.errors import UsageError
 from askback.plan import live
 from askback.plan.service import prepare
@@ -37,9 +37,9 @@ NOTES = [
 
 
 def populate(database: Database) -> int:
-    """Everything a user makes: research, a profile, a plan edited live, notes, answers, ratings."""
+    """Everything a user makes on top of the researched demo (research, a profile): a plan
+    edited live, notes, answers, ratings, accounts and an offer."""
     rt = Runtime(database, embedder=real_model())
-    load_demo(rt)
     plan = prepare(rt, "Northwind Relay", interviewer="hiring-manager", minutes=15)
     assert plan.id is not None
     items = [i.id for i in plan.items if i.id is not None]
@@ -92,7 +92,10 @@ def total(db: Database) -> int:
 # --- the round trip ---------------------------------------------------------------------------
 
 
-def test_round_trip_sqlite_postgresql_sqlite_keeps_every_row(tmp_path: Path, postgres_url: str) -> None:
+def test_round_trip_sqlite_postgresql_sqlite_keeps_every_row(
+    tmp_path: Path, postgres_url: str, demo_database: Path
+) -> None:
+    shutil.copyfile(demo_database, tmp_path / "first.db")
     first = open_database(f"sqlite:///{tmp_path / 'first.db'}")
     plan_id = populate(first)
     original = rows(first)

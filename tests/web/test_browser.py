@@ -21,6 +21,7 @@ from typing import IO, Any
 
 import httpx
 import pytest
+from embedders import copy_shipped_vectors
 
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (make test installs it)")
 from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
@@ -116,9 +117,10 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def server(tmp_path_factory: pytest.TempPathFactory, demo_home: Path) -> Iterator[Server]:
     running = Server(tmp_path_factory.mktemp("serve") / "home")
     running.home.mkdir()
+    copy_shipped_vectors(demo_home, running.home)  # a machine that has used askback before
     running.start()
     yield running
     running.stop()
