@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -82,7 +82,7 @@ class PostingGrounding:
     questions: tuple[Question, ...] = ()
     evidence: dict[str, tuple[str, str]] = field(default_factory=dict)  # question id -> (source, quote)
     answered: dict[str, tuple[str, str]] = field(default_factory=dict)  # bank question id -> (source, quote)
-    pinned: tuple[str, ...] = ()  # the stack question, then the missing pay and remote policy, in that order
+    pinned: tuple[str, ...] = ()  # stack questions, most specific first, then the missing pay and remote policy
 
 
 CATEGORY = {
@@ -115,7 +115,7 @@ def posting_questions(job: Job, facts: Sequence[Fact] = (), role: str = "") -> P
         evidence[question.id] = (source, quote)
     stack_ids = [q.id for q in questions if q.stages == STACK_STAGES]
     missing = [q.id for q in questions if q.id.endswith(PINNED_MISSING)]
-    pinned = tuple(sorted(stack_ids, key=_pin_order)[:1] + sorted(missing, key=lambda i: not i.endswith("salary")))
+    pinned = tuple(sorted(stack_ids, key=_pin_order) + sorted(missing, key=lambda i: not i.endswith("salary")))
     return PostingGrounding(tuple(questions), evidence, _answered(job, source), pinned)
 
 
@@ -274,14 +274,21 @@ def _question(
 
 
 def merged(grounding: Grounding, extra: PostingGrounding, stage: str) -> Grounding:
-    """The research grounding with the posting's questions added and what it answers left out.
-    At most two pinned questions that fit ``stage`` are always asked: the posting's stack at the
-    technical stage, the pay and remote policy it leaves out at the screen."""
+    """The grounding with the posting's questions added and what it answers left out.
+
+    At most two pinned questions that fit ``stage`` are always asked: one on the posting's stack
+    at the technical stage (the most specific one whose subtopic no featured question already
+    takes), and the pay and remote policy it leaves out at the screen.
+    """
     by_id = {q.id: q for q in extra.questions}
-    fitting = [qid for qid in extra.pinned if stage in by_id[qid].stages][:MAX_PINNED]
-    return Grounding(
+    taken = {q.subtopic for q in grounding.questions if q.id in grounding.featured}
+    fitting = [by_id[qid] for qid in extra.pinned if stage in by_id[qid].stages and by_id[qid].subtopic not in taken]
+    stack = [q.id for q in fitting if q.stages == STACK_STAGES][:1]
+    chosen = (stack + [q.id for q in fitting if q.stages != STACK_STAGES])[:MAX_PINNED]
+    return replace(
+        grounding,
         questions=grounding.questions + extra.questions,
         evidence={**grounding.evidence, **extra.evidence},
         answered={**grounding.answered, **extra.answered},
-        featured={**grounding.featured, **dict.fromkeys(fitting, MARK)},
+        featured={**grounding.featured, **dict.fromkeys(chosen, MARK)},
     )

@@ -52,10 +52,11 @@ def prepare(
         who = interviewer or (person.role if person else "hiring-manager")
         request = make_request(profile, interviewer=who, stage=stage, minutes=minutes)
         history = History(answers=tuple(answer_store.for_company(session, company.id)))
-        grounding = _with_posting(session, company, load_grounding(session, company, runtime, profile.role), request)
+        grounding = load_grounding(session, company, runtime, profile.role)
         if person is not None:
             grounding = _with_notes(person, request, grounding)
         grounding = _with_expertise(runtime, session, company, request, grounding)
+        grounding = _with_posting(session, company, grounding, request)  # after them: it avoids their subjects
         plan = build_plan(load_bank(), request, company, history, grounding)
         plan = _without_answered(runtime, plan, request, company, history, grounding)
         if person is not None:

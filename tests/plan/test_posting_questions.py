@@ -106,8 +106,8 @@ def test_a_technical_plan_keeps_a_place_for_the_most_specific_stack_question() -
     fact = Fact(1, "We moved search to Elasticsearch in 2025.", "https://acme.example/engineering", "Eng", (), 0, ())
     stated = {"salary": FoundSalary(Salary(1, 2, "EUR", "year"), "€1-2"), "remote": Found("remote", "Remote.")}
     found = posting_questions(job(stack=STACK, practices=ONCALL, **stated), (fact,))
-    assert found.pinned == ("posting-7-stack-with-fact",)
-    assert posting_questions(job(stack=STACK, practices=ONCALL, **stated)).pinned == ("posting-7-stack-on-call",)
+    assert found.pinned[0] == "posting-7-stack-with-fact"
+    assert posting_questions(job(stack=STACK, practices=ONCALL, **stated)).pinned[0] == "posting-7-stack-on-call"
     assert posting_questions(job()).pinned == ("posting-7-missing-salary", "posting-7-missing-remote")
 
 
@@ -137,3 +137,17 @@ def test_the_screen_asks_what_the_posting_leaves_out_and_never_what_it_states() 
     assert "essentials-compensation-approved-range" not in chosen
     assert "posting-7-missing-remote" in chosen and "posting-7-missing-salary" not in chosen
     assert "posting-7-missing-salary" in plan_with_posting(job(), "recruiter", "screen")
+
+
+def test_the_stack_question_leaves_a_featured_subject_alone() -> None:
+    from askback.core.models import ListenFor, Question
+    from askback.plan.builder import Grounding
+    from askback.plan.posting_questions import merged
+
+    notes = Question("notes-1", "What is still hard about incidents?", "processes", "incidents", "open", ("peer",),
+                     ("technical",), (), (), (), (), ListenFor((), ()), "research")  # fmt: skip
+    grounding = Grounding(questions=(notes,), featured={"notes-1": "from your notes"})
+    pay, remote = FoundSalary(Salary(1, 2, "EUR", "year"), "€1-2"), Found("remote", "Remote.")
+    extra = posting_questions(job(stack=STACK, practices=ONCALL, salary=pay, remote=remote))
+    chosen = merged(grounding, extra, "technical").featured
+    assert chosen == {"notes-1": "from your notes", "posting-7-stack-least-happy": "from the job posting"}
