@@ -44,9 +44,7 @@ bench: install
 	$(BIN)/python bench/startup.py
 	$(BIN)/pytest bench --benchmark-only -p no:cacheprovider
 	$(BIN)/python bench/research.py
-	$(BIN)/python bench/eval_topics.py
-	$(BIN)/python bench/eval_questions.py
-	$(BIN)/python bench/eval_answered.py
+	$(BIN)/python -m askback.evaluate all
 	$(BIN)/python bench/eval_assess.py
 	$(BIN)/python bench/load_web.py
 

@@ -3,7 +3,7 @@
 Rules over the first clause, in the order a listener hears them: polite requests ("Could
 you walk me through...") are open, questions led by a wh-word are open, questions led by an
 auxiliary verb ("Is there...", "Do you...") are closed. Measured on the labelled questions
-in tests/data (bench/eval_questions.py).
+in tests/data (python -m askback.evaluate category).
 """
 
 from __future__ import annotations

@@ -13,20 +13,60 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from askback.core.models import Fact
+from askback.core.thresholds import ThresholdFile, load_thresholds
 
 if TYPE_CHECKING:
     from askback.nlp.embeddings import Vectors
+    from askback.research.topics import Thresholds
 
-CANDIDATE_FLOOR = 0.45
+THRESHOLDS = Path(__file__).parent / "data" / "answered.thresholds.yaml"
 MIN_FACT_WORDS = 6  # shorter "facts" are headings and fragments, not answers
-ANSWERED_AT = 0.68
-SAME_TOPIC_BONUS = 0.06
-QUANTITY_BONUS = 0.04
-STRONG_MATCH = 0.78  # close enough that a shared topic need not be shown
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """The numbers of the answered check; shipped in data/answered.thresholds.yaml."""
+
+    candidate_floor: float  # facts less similar than this are not looked at
+    answered_at: float  # the score a fact needs to answer the question
+    same_topic_bonus: float
+    quantity_bonus: float
+    strong_match: float  # close enough that a shared topic need not be shown
+    # A question is always about something: it gets its nearest topic (and any within
+    # question_runner_up of it) however loose the match, plus its keyword topics at a lower bar
+    # than page sentences.
+    question_keyword: float
+    question_alone: float
+    question_runner_up: float
+
+    @classmethod
+    def from_file(cls, file: ThresholdFile) -> Settings:
+        return cls(**{name: file.value(name) for name in cls.__dataclass_fields__})
+
+
+@lru_cache(maxsize=1)
+def shipped_settings() -> Settings:
+    return Settings.from_file(load_thresholds(THRESHOLDS))
+
+
+def question_topic_thresholds(settings: Settings | None = None) -> Thresholds:
+    """The topic classifier's bars for a question rather than a page sentence."""
+    from askback.research.topics import shipped_thresholds
+
+    chosen = settings or shipped_settings()
+    return replace(
+        shipped_thresholds(),
+        keyword_with_semantic=chosen.question_keyword,
+        semantic_alone=chosen.question_alone,
+        runner_up=chosen.question_runner_up,
+    )
+
 
 EXPERIENCE = re.compile(
     r"\b(actually|in practice|really|last time|most recent|recently|a time when|an example|for example|"
@@ -101,9 +141,10 @@ def wanted_quantity(question: str) -> str | None:
 class FactIndex:
     """A company's facts with their vectors, ready to be matched against questions."""
 
-    def __init__(self, facts: Sequence[Fact], vectors: Vectors) -> None:
+    def __init__(self, facts: Sequence[Fact], vectors: Vectors, settings: Settings | None = None) -> None:
         self.facts = list(facts)
         self.vectors = vectors
+        self.settings = settings or shipped_settings()
 
     def answer(self, question: str, vector: Vectors, topics: set[str]) -> Evidence | None:
         if not self.facts or asks_experience(question) or asks_two_things(question):
@@ -115,25 +156,24 @@ class FactIndex:
         best: Evidence | None = None
         for i in np.argsort(-sims)[:12]:
             sim = float(sims[i])
-            if sim < CANDIDATE_FLOOR:
+            if sim < self.settings.candidate_floor:
                 break
             score = self._score(self.facts[i], sim, topics, wanted)
-            if score is not None and score >= ANSWERED_AT and (best is None or score > best.score):
+            if score is not None and score >= self.settings.answered_at and (best is None or score > best.score):
                 fact = self.facts[i]
                 best = Evidence(fact.source, fact.text, score, fact.id)
         return best
 
-    @staticmethod
-    def _score(fact: Fact, sim: float, topics: set[str], wanted: str | None) -> float | None:
+    def _score(self, fact: Fact, sim: float, topics: set[str], wanted: str | None) -> float | None:
         if len(fact.text.split()) < MIN_FACT_WORDS:
             return None
         same_topic = bool(topics & set(fact.topic_ids))
-        if not same_topic and sim < STRONG_MATCH:
+        if not same_topic and sim < self.settings.strong_match:
             return None
-        score = sim + (SAME_TOPIC_BONUS if same_topic else 0.0)
+        score = sim + (self.settings.same_topic_bonus if same_topic else 0.0)
         if wanted is not None:
             kinds = {str(q["kind"]) for q in fact.quantities}
             if not kinds or (wanted != "any" and wanted not in kinds):
                 return None
-            score += QUANTITY_BONUS
+            score += self.settings.quantity_bonus
         return score

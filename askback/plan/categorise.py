@@ -3,7 +3,7 @@
 A k-nearest-neighbour vote over sentence embeddings of labelled questions: the bank's 364
 and the training half of the project's varied-style set (terse, chatty, compound, typos).
 Neighbours vote with their similarity, so one close paraphrase outweighs several loose
-matches. Measured on the held-out half in tests/data (bench/eval_questions.py).
+matches. Measured on the held-out half in tests/data (python -m askback.evaluate category).
 """
 
 from __future__ import annotations
@@ -16,13 +16,31 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from askback.bank.loader import load_bank
+from askback.core.thresholds import ThresholdFile, load_thresholds
 from askback.nlp.embeddings import Embedder
 
 if TYPE_CHECKING:
     from askback.nlp.embeddings import Vectors
 
 TRAINING = Path(__file__).parent / "data" / "questions_training.jsonl"
-K = 7
+THRESHOLDS = Path(__file__).parent / "data" / "category.thresholds.yaml"
+
+
+@dataclass(frozen=True)
+class VoteSettings:
+    """How many neighbours vote and how sharply closeness counts (similarity ** power)."""
+
+    k: int
+    power: float
+
+    @classmethod
+    def from_file(cls, file: ThresholdFile) -> VoteSettings:
+        return cls(k=int(file.value("k")), power=file.value("power"))
+
+
+@lru_cache(maxsize=1)
+def shipped_settings() -> VoteSettings:
+    return VoteSettings.from_file(load_thresholds(THRESHOLDS))
 
 
 @dataclass(frozen=True)
@@ -50,16 +68,20 @@ class Neighbour:
 
 
 class Categoriser:
-    def __init__(self, embedder: Embedder, example_vectors: Vectors | None = None) -> None:
+    def __init__(
+        self, embedder: Embedder, example_vectors: Vectors | None = None, settings: VoteSettings | None = None
+    ) -> None:
         self.embedder = embedder
+        self.settings = settings or shipped_settings()
         self.examples = examples()
         self.vectors = (
             example_vectors if example_vectors is not None else embedder.embed([e.text for e in self.examples])
         )
 
-    def neighbours(self, vectors: Vectors, k: int = K) -> list[list[Neighbour]]:
+    def neighbours(self, vectors: Vectors, k: int | None = None) -> list[list[Neighbour]]:
         import numpy as np
 
+        k = k or self.settings.k
         sims = vectors @ self.vectors.T
         top = np.argsort(-sims, axis=1)[:, :k]
         return [[Neighbour(self.examples[j], float(sims[i, j])) for j in row] for i, row in enumerate(top)]
@@ -71,7 +93,9 @@ class Categoriser:
         for near in self.neighbours(vectors):
             votes: dict[str, float] = {}
             for n in near:
-                votes[n.example.category] = votes.get(n.example.category, 0.0) + max(n.similarity, 0.0) ** 2
+                votes[n.example.category] = (
+                    votes.get(n.example.category, 0.0) + max(n.similarity, 0.0) ** self.settings.power
+                )
             best = max(votes, key=lambda c: votes[c])
             results.append((best, round(votes[best] / (sum(votes.values()) or 1.0), 3)))
         return results

@@ -116,16 +116,13 @@ def _load_semantics(session: object, runtime: Runtime, context: LintContext) -> 
         context.embedder = embedder = runtime.embedder()
     except AskbackError:
         return
-    from askback.research.topics import Thresholds, TopicClassifier
+    from askback.plan.answered import question_topic_thresholds
+    from askback.research.topics import TopicClassifier
 
     example_vectors = embed_fixed(embedder, [e.text for e in examples()])
     context.categoriser = Categoriser(embedder, example_vectors)
-    # A question is always about something: it gets its nearest topic (and any within 0.03 of
-    # it) however loose the match, plus its keyword topics at a lower bar than page sentences.
-    # On the demo set (the tuning set) this raised "answered" precision from 0.89 to 0.92.
     context.topic_classifier = TopicClassifier(
-        lambda texts: embed_fixed(embedder, texts),
-        thresholds=Thresholds(keyword_with_semantic=0.25, semantic_alone=0.0, runner_up=0.03),
+        lambda texts: embed_fixed(embedder, texts), thresholds=question_topic_thresholds()
     )
     context.topic_classifier.warm_up()
     context.obvious_vectors = embed_fixed(embedder, checks.rules()["obvious"]["prototypes"])

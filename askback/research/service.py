@@ -122,7 +122,7 @@ def pipeline_tag() -> str:
     from askback.research import topics
 
     digest = hashlib.sha256(askback.__version__.encode())
-    for path in (topics.DATA, topics.TRAINING):
+    for path in (topics.DATA, topics.TRAINING, topics.THRESHOLDS):
         digest.update(path.read_bytes() if path.exists() else b"")
     return digest.hexdigest()[:16]
 

@@ -4,7 +4,7 @@ Two kinds of evidence, combined: keywords (precise, explainable, blind to paraph
 sentence embeddings compared with example sentences per topic (robust to wording, vague
 on their own). A keyword hit needs some semantic agreement; without a keyword, only a
 strong semantic match counts. Thresholds are tuned on half of the labelled set in
-tests/data and measured on the other half (bench/eval_topics.py).
+tests/data and measured on the other half (python -m askback.evaluate topics).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from askback.core.datafile import load_data
 from askback.core.taxonomy import RESEARCH_TOPIC_IDS
+from askback.core.thresholds import ThresholdFile, load_thresholds
 from askback.nlp.phrases import PhraseIndex
 
 if TYPE_CHECKING:
@@ -27,15 +28,28 @@ if TYPE_CHECKING:
 
 DATA = Path(__file__).parent / "data" / "topics.yaml"
 TRAINING = Path(__file__).parent / "data" / "topic_training.jsonl"
+THRESHOLDS = Path(__file__).parent / "data" / "topics.thresholds.yaml"
 NONE = "none"  # sentences that look like content but state nothing: cookie notices, filler
 
 
 @dataclass(frozen=True, kw_only=True)
 class Thresholds:
-    keyword_with_semantic: float = 0.30  # a keyword hit is kept when the sentence is this close to the topic
-    semantic_alone: float = 0.65  # without a keyword, the sentence must be this close
-    runner_up: float = 0.03  # a second semantic-only topic must be within this of the best
-    weak_keyword: float = 0.40  # a weak keyword alone ("office", "award") needs a closer match
+    """The bars a sentence's similarity must clear; the shipped values live in
+    data/topics.thresholds.yaml (``python -m askback.evaluate topics --tune --write``)."""
+
+    keyword_with_semantic: float  # a keyword hit is kept when the sentence is this close to the topic
+    semantic_alone: float  # without a keyword, the sentence must be this close
+    runner_up: float  # a second semantic-only topic must be within this of the best
+    weak_keyword: float  # a weak keyword alone ("office", "award") needs a closer match
+
+    @classmethod
+    def from_file(cls, file: ThresholdFile) -> Thresholds:
+        return cls(**{name: file.value(name) for name in cls.__dataclass_fields__})
+
+
+@lru_cache(maxsize=1)
+def shipped_thresholds() -> Thresholds:
+    return Thresholds.from_file(load_thresholds(THRESHOLDS))
 
 
 @dataclass(frozen=True)
@@ -94,9 +108,9 @@ Embed = Callable[[Sequence[str]], "Matrix"]
 
 
 class TopicClassifier:
-    def __init__(self, embed: Embed | None, spec: TopicSpec | None = None, thresholds: Thresholds = Thresholds()):
+    def __init__(self, embed: Embed | None, spec: TopicSpec | None = None, thresholds: Thresholds | None = None):
         self.spec = spec or load_spec()
-        self.thresholds = thresholds
+        self.thresholds = thresholds or shipped_thresholds()
         self.matcher = KeywordMatcher(self.spec.keywords, self.spec.weak)
         self._embed = embed
         self._topics = [t for t in (*RESEARCH_TOPIC_IDS, NONE) if self.spec.examples.get(t)]

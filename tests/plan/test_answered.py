@@ -7,7 +7,14 @@ import pytest
 from embedders import real_model
 
 from askback.core.models import Fact
-from askback.plan.answered import ANSWERED_AT, Evidence, FactIndex, asks_experience, asks_two_things, wanted_quantity
+from askback.plan.answered import (
+    Evidence,
+    FactIndex,
+    asks_experience,
+    asks_two_things,
+    shipped_settings,
+    wanted_quantity,
+)
 from askback.research.quantities import quantities
 
 
@@ -55,7 +62,7 @@ def test_a_fact_with_the_kind_of_answer_asked_for_answers(question: str, topic: 
     found = answer(index(*ALL), question, topic)
     assert found is not None
     assert found.fact_id == fact_id
-    assert found.score >= ANSWERED_AT
+    assert found.score >= shipped_settings().answered_at
     source = next(f for f in ALL if f.id == fact_id)
     assert found.as_dict() == {"source": source.source, "quote": source.text, "score": round(found.score, 3)}
 

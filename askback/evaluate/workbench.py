@@ -1,0 +1,78 @@
+"""What evaluations share within one run: the embedder, the project's folders and researched
+companies (researching a handbook takes half a minute; every part and every grid point that
+needs it reuses one database)."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from askback.evaluate.part import MissingData
+
+if TYPE_CHECKING:
+    from askback.nlp.embeddings import Embedder
+    from askback.store.db import Database
+
+ROOT = Path(__file__).resolve().parent.parent.parent  # the project checkout: README, tests/data
+CORPORA = ROOT.parent / "shared" / "corpora"
+
+
+@dataclass
+class Workbench:
+    root: Path = ROOT
+    corpora: Path = CORPORA
+    db_dir: Path | None = None  # keep researched databases here across runs; a temporary folder otherwise
+    _databases: dict[str, Database] = field(default_factory=dict)
+    _tmp: tempfile.TemporaryDirectory[str] | None = None
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        from askback.nlp.embeddings import default_embedder
+
+        return default_embedder()
+
+    def labelled(self, relative: str) -> Path:
+        """A labelled set under the checkout (tests/data/...), or MissingData."""
+        path = self.root / relative
+        if not path.exists():
+            raise MissingData(f"{relative} is not here (it lives in the project checkout, not the package)")
+        return path
+
+    def corpus(self, name: str) -> Path:
+        path = self.corpora / name
+        if not path.exists():
+            raise MissingData(f"the corpus {name} is not at {path} (CI has ../shared/corpora; a clone does not)")
+        return path
+
+    def researched(self, company: str, source: Path) -> Database:
+        """A database holding ``company`` researched from ``source``; re-research skips unchanged pages."""
+        if company in self._databases:
+            return self._databases[company]
+        from askback.research.service import research
+        from askback.store.db import open_database
+
+        folder = self._folder()
+        slug = "".join(c if c.isalnum() else "-" for c in company.lower())
+        db = open_database(f"sqlite:///{folder / (slug + '.db')}")
+        research(db, company, [str(source)])
+        self._databases[company] = db
+        return db
+
+    def _folder(self) -> Path:
+        if self.db_dir is not None:
+            self.db_dir.mkdir(parents=True, exist_ok=True)
+            return self.db_dir
+        if self._tmp is None:
+            self._tmp = tempfile.TemporaryDirectory(prefix="askback-evaluate-")
+        return Path(self._tmp.name)
+
+    def close(self) -> None:
+        for db in self._databases.values():
+            db.dispose()
+        self._databases.clear()
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            self._tmp = None

@@ -1,0 +1,38 @@
+"""Every trained part, measured on its held-out set, stays at or above the floors its README
+block states. Slow: it embeds the held-out sets and researches the labelled handbooks once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from askback.core.thresholds import load_thresholds
+from askback.evaluate.part import MissingData, floors_line
+from askback.evaluate.parts import PARTS
+from askback.evaluate.readme import read_block
+from askback.evaluate.workbench import Workbench
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def bench() -> Iterator[Workbench]:
+    workbench = Workbench()
+    yield workbench
+    workbench.close()
+
+
+@pytest.mark.parametrize("name", list(PARTS))
+def test_held_out_figures_hold_the_floors_the_readme_states(bench: Workbench, name: str) -> None:
+    part = PARTS[name]
+    thresholds = load_thresholds(part.thresholds_path)
+    assert thresholds.floors, f"{name} states no floors"
+    block = read_block((bench.root / "README.md").read_text(encoding="utf-8"), part.readme_marker)
+    assert block is not None and floors_line(thresholds) in block, f"README's {part.readme_marker} block is stale"
+    try:
+        report = part.evaluate(bench, thresholds)
+    except MissingData as exc:
+        pytest.skip(str(exc))
+    assert {f.name for f in report.figures} >= set(thresholds.floors)
+    assert report.below(thresholds.floors) == []
