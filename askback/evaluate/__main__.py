@@ -5,7 +5,8 @@
         [--tune [--write]]   choose thresholds on the tuning set; --write saves them with today's date
         [--markdown]         print the README block
         [--readme]           write the README block between its markers
-        [--db-dir DIR]       keep researched databases here and reuse them next time
+        [--db-dir DIR]       keep researched databases here (default: .cache/evaluate/DIGEST of the research code)
+        [--fresh]            research into a temporary folder instead
 
 Exit status 1 when a figure falls below the floor the thresholds file (and README) states.
 """
@@ -16,12 +17,13 @@ import argparse
 import datetime
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from askback.core.thresholds import ThresholdFile, Tuning, load_thresholds, write_thresholds
 from askback.evaluate.part import MissingData, Report, TrainedPart
 from askback.evaluate.parts import PARTS, get
 from askback.evaluate.readme import replace_block
-from askback.evaluate.workbench import Workbench
+from askback.evaluate.workbench import Workbench, cached_databases
 
 
 def run(
@@ -54,7 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="with --tune: save the chosen thresholds")
     parser.add_argument("--markdown", action="store_true", help="print the README block")
     parser.add_argument("--readme", action="store_true", help="rewrite the README block between its markers")
-    parser.add_argument("--db-dir", type=__import__("pathlib").Path, help="reuse researched databases here")
+    parser.add_argument("--db-dir", type=Path, help="keep researched databases here (default: .cache/evaluate/...)")
+    parser.add_argument("--fresh", action="store_true", help="research into a temporary folder")
     args = parser.parse_args(argv)
     if args.list or not args.names:
         for part in PARTS.values():
@@ -67,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parts = [get(name) for name in names]
     except KeyError as exc:
         parser.error(str(exc.args[0]))
-    bench = Workbench(db_dir=args.db_dir)
+    bench = Workbench(db_dir=None if args.fresh else args.db_dir or cached_databases())
     status = 0
     try:
         for part in parts:

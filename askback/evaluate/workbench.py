@@ -18,6 +18,29 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parent.parent.parent  # the project checkout: README, tests/data
 CORPORA = ROOT.parent / "shared" / "corpora"
+CACHE = ROOT / ".cache" / "evaluate"
+
+
+def research_digest() -> str:
+    """What a researched database depends on: the research and nlp code and the topic data.
+    Researched handbooks are kept under this digest, so any change to how research reads,
+    splits or classifies starts afresh instead of measuring stale facts."""
+    import hashlib
+
+    import askback
+
+    package = Path(askback.__file__).parent
+    digest = hashlib.sha256(askback.__version__.encode())
+    for folder in ("research", "nlp", "store"):
+        for path in sorted((package / folder).rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".yaml", ".jsonl"}:
+                digest.update(path.relative_to(package).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cached_databases() -> Path:
+    """The folder of researched databases for today's research code (gitignored)."""
+    return CACHE / research_digest()
 
 
 @dataclass

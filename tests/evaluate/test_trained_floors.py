@@ -1,5 +1,7 @@
 """Every trained part, measured on its held-out set, stays at or above the floors its README
-block states. Slow: it embeds the held-out sets and researches the labelled handbooks once."""
+block states. Slow: it embeds the held-out sets and needs the labelled handbooks researched,
+which is done once per version of the research code and kept in .cache/evaluate (about two
+minutes the first time, a second after)."""
 
 from __future__ import annotations
 
@@ -11,14 +13,14 @@ from askback.core.thresholds import load_thresholds
 from askback.evaluate.part import MissingData, floors_line
 from askback.evaluate.parts import PARTS
 from askback.evaluate.readme import read_block
-from askback.evaluate.workbench import Workbench
+from askback.evaluate.workbench import Workbench, cached_databases
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def bench() -> Iterator[Workbench]:
-    workbench = Workbench()
+    workbench = Workbench(db_dir=cached_databases())
     yield workbench
     workbench.close()
 
