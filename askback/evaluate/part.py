@@ -84,7 +84,7 @@ def floors_line(thresholds: ThresholdFile) -> str:
     """The README sentence that states the floors, generated with the figures."""
     if not thresholds.floors:
         return ""
-    stated = ", ".join(f"{name} {value:.2f}" for name, value in thresholds.floors.items())
+    stated = "; ".join(f"{name}: {value:.2f}" for name, value in thresholds.floors.items())
     return (
         f"Floors (a slow test fails below them): {stated}. Thresholds last tuned "
         f"{thresholds.tuned.date.isoformat()} on {thresholds.tuned.set}: {thresholds.tuned.reason.rstrip('.')}."

@@ -39,3 +39,33 @@ def with_bias(x: Matrix) -> Matrix:
     import numpy as np
 
     return np.hstack([x.astype(np.float64), np.ones((len(x), 1))])
+
+
+def logistic(weights: Sequence[float], bias: float, features: Sequence[float]) -> float:
+    """The probability a fitted logistic model gives one feature vector: a dot product, so a
+    model shipped as a few numbers in a data file runs without numpy."""
+    import math
+
+    z = bias + sum(w * x for w, x in zip(weights, features, strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def fit_logistic(
+    rows: Sequence[Sequence[float]], labels: Sequence[int], l2: float = 0.001, steps: int = 3000, rate: float = 0.5
+) -> tuple[list[float], float]:
+    """Weights and bias of a logistic regression, by full-batch gradient descent on the log loss
+    with an L2 penalty (the bias unpenalised). Deterministic: the same rows give the same weights.
+    Used where a probability is wanted (a pair scorer with a bar), not a class."""
+    import numpy as np
+
+    x = np.asarray(rows, dtype=np.float64)
+    y = np.asarray(labels, dtype=np.float64)
+    w = np.zeros(x.shape[1])
+    b = 0.0
+    n = max(1, len(y))
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w + b, -30, 30)))
+        error = p - y
+        w -= rate * (x.T @ error / n + l2 * w)
+        b -= rate * float(error.mean())
+    return [float(v) for v in w], float(b)

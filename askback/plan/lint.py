@@ -109,7 +109,7 @@ def _load_semantics(session: object, runtime: Runtime, context: LintContext) -> 
     from sqlalchemy.orm import Session
 
     from askback.plan.categorise import Categoriser, examples
-    from askback.research.vectors import embed_cached, embed_fixed
+    from askback.research.vectors import embed_fixed
 
     assert isinstance(session, Session)
     try:
@@ -126,9 +126,10 @@ def _load_semantics(session: object, runtime: Runtime, context: LintContext) -> 
     )
     context.topic_classifier.warm_up()
     context.obvious_vectors = embed_fixed(embedder, checks.rules()["obvious"]["prototypes"])
-    if context.facts:
-        vectors, _ = embed_cached(session, embedder, [f.text for f in context.facts])
-        context.fact_index = FactIndex(context.facts, vectors)
+    if context.company is not None and context.facts:
+        from askback.plan.answered_index import load_fact_index
+
+        context.fact_index = load_fact_index(session, context.company.id, embedder)
 
 
 def distinctive_terms(company: Company, facts: Sequence[Fact]) -> frozenset[str]:
@@ -245,13 +246,30 @@ def _roles(neighbour: Neighbour | None) -> tuple[str, ...]:
 def _answered(context: LintContext, text: str, vector: Vectors | None, close_bank: Neighbour | None) -> Evidence | None:
     if context.fact_index is None or context.topic_classifier is None or vector is None:
         return None
+    return context.fact_index.answer(text, vector, question_topics(context, text, vector, close_bank))
+
+
+def question_topics(context: LintContext, text: str, vector: Vectors, close_bank: Neighbour | None) -> set[str]:
+    """The research topics a question asks about: its own, and those that would make the
+    nearest bank question googleable."""
+    assert context.topic_classifier is not None
     topics = {t for t, _ in context.topic_classifier.classify([text], vector[None, :])[0]}
     if close_bank is not None and close_bank.example.question_id:
         from askback.bank.loader import by_id
 
         question = by_id().get(close_bank.example.question_id)
         topics |= set(question.googleable) if question else set()
-    return context.fact_index.answer(text, vector, topics)
+    return topics
+
+
+def close_bank_neighbours(context: LintContext, vectors: Vectors) -> list[Neighbour | None]:
+    """Each question's nearest bank question when it is close enough for its roles and topics to count."""
+    if context.categoriser is None:
+        return [None] * len(vectors)
+    return [
+        n if n is not None and n.similarity >= AUDIENCE_NEIGHBOUR else None
+        for n in context.categoriser.nearest_bank(vectors)
+    ]
 
 
 def _answered_problem(evidence: Evidence | None) -> Problem | None:

@@ -44,7 +44,7 @@ def _file() -> ThresholdFile:
 
 def test_the_floors_line_states_floors_and_the_last_tuning() -> None:
     assert floors_line(_file()) == (
-        "Floors (a slow test fails below them): precision 0.80. "
+        "Floors (a slow test fails below them): precision: 0.80. "
         "Thresholds last tuned 2026-11-01 on tuning.jsonl: by hand."
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from askback.nlp.linear import fit_ridge, with_bias
 
@@ -21,3 +22,21 @@ def test_the_bias_is_not_penalised() -> None:
     weights = fit_ridge(x, ["a", "a", "a", "b"], ("a", "b"), penalty=1e9)
     assert ((x @ weights).argmax(axis=1) == 0).all()
     assert abs(weights[0, 0]) < 1e-6
+
+
+def test_logistic_regression_separates_and_gives_probabilities() -> None:
+    from askback.nlp.linear import fit_logistic, logistic
+
+    rows = [[0.9, 0.1], [0.8, 0.0], [0.7, 0.2], [0.1, 0.9], [0.2, 0.8], [0.0, 0.7]]
+    labels = [1, 1, 1, 0, 0, 0]
+    weights, bias = fit_logistic(rows, labels, l2=0.001)
+    chances = [logistic(weights, bias, r) for r in rows]
+    assert all(c > 0.5 for c in chances[:3]) and all(c < 0.5 for c in chances[3:])
+    assert fit_logistic(rows, labels, l2=0.001) == (weights, bias)  # deterministic: the same data, the same file
+
+
+def test_logistic_of_extreme_scores_stays_a_probability() -> None:
+    from askback.nlp.linear import logistic
+
+    assert logistic([1e6], 0.0, [1.0]) == pytest.approx(1.0)
+    assert logistic([1e6], 0.0, [-1.0]) == pytest.approx(0.0)

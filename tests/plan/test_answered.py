@@ -36,12 +36,41 @@ BUDGET_EXISTS = fact(2, "We have a generous learning budget for every engineer."
 PARENTAL = fact(3, "Parents get 16 weeks of fully paid parental leave.", "parental-leave")
 VACATION = fact(4, "Everyone gets 25 days of paid vacation a year.", "leave")
 ON_CALL = fact(5, "Engineers are on call one week in six, and on-call is paid.", "on-call", source="engineering.html")
-SHORT = fact(6, "Learning budget: EUR 1,500.", "learning-budget")
-ALL = [BUDGET, BUDGET_EXISTS, PARENTAL, VACATION, ON_CALL, SHORT]
+ALL = [BUDGET, BUDGET_EXISTS, PARENTAL, VACATION, ON_CALL]
+# What surrounds the answers in a real handbook: sentences about other things, so that word
+# statistics (BM25, rarity) behave as they do on a company's material.
+BACKGROUND = [
+    fact(100 + i, text, source="handbook.html")
+    for i, text in enumerate(
+        [
+            "Submit your expense report within five business days of the trip.",
+            "Receipts are required for every purchase over twenty dollars.",
+            "Use the password manager for every shared account.",
+            "Report a lost laptop to the security team at once.",
+            "The design team reviews every new page before launch.",
+            "Sprint planning happens every other Monday morning.",
+            "Code reviews need one approval before a merge.",
+            "We write our documentation in Markdown and keep it in the repository.",
+            "The support rotation answers customer tickets within one business day.",
+            "Team lunches are paid by the company once a month.",
+            "Our office in Lisbon is open to everyone who wants a desk.",
+            "New hires meet their manager on the first day.",
+            "Customer interviews are recorded with the customer's consent.",
+            "Incidents get a written review within a week.",
+            "The product roadmap is shared at every all-hands meeting.",
+            "Please keep meetings to thirty minutes where you can.",
+            "Slack is for quick questions and email for decisions.",
+            "Each project has a named owner who keeps its plan up to date.",
+            "We deploy to production several times a day.",
+            "Accessibility is checked on every release.",
+        ]
+    )
+]
 
 
 def index(*facts: Fact) -> FactIndex:
-    return FactIndex(facts, real_model().embed([f.text for f in facts]))
+    everything = [*facts, *BACKGROUND]
+    return FactIndex(everything, real_model().embed([f.text for f in everything]))
 
 
 def answer(idx: FactIndex, question: str, *topics: str) -> Evidence | None:
@@ -98,17 +127,32 @@ def test_two_questions_in_one_are_not_answered_by_one_fact() -> None:
     assert answer(index(*ALL), "How much is the learning budget and who approves it?", "learning-budget") is None
 
 
-def test_a_fact_on_another_topic_needs_a_very_close_match() -> None:
-    assert answer(index(*ALL), "How much is the learning budget?", "on-call") is None
+@pytest.mark.parametrize(
+    "question",
+    ["Do you match 401k contributions?", "How are salaries set?", "Is there a sabbatical?", "Who would I report to?"],
+)
+def test_what_the_material_does_not_speak_of_is_not_answered(question: str) -> None:
+    assert answer(index(*ALL), question) is None
 
 
-def test_fragments_do_not_count_as_answers() -> None:
-    assert answer(index(SHORT), "How much is the learning budget?", "learning-budget") is None
+def test_a_sentence_without_a_vector_is_found_by_its_words_and_headings() -> None:
+    leave = fact(9, "Fewer than 3 years: 4 hours per pay period.", "leave")
+    leave = Fact(**{**leave.__dict__, "title": "Leave", "headings": ("Leave", "Annual leave")})
+    facts = [leave, *BACKGROUND]
+    vectors = real_model().embed([f.text for f in facts])
+    vectors[0] = 0.0  # research embeds only sentences with a topic keyword
+    found = FactIndex(facts, vectors).answer(
+        "How much annual leave do I get?", real_model().embed(["How much annual leave do I get?"])[0], set()
+    )
+    assert found is not None and found.fact_id == leave.id
 
 
 def test_no_facts_no_answer() -> None:
     assert (
-        FactIndex([], real_model().embed([])).answer("How much?", real_model().embed(["How much?"])[0], set()) is None
+        FactIndex([], real_model().embed([])).answer(
+            "How much?", real_model().embed(["How much?"])[0], set()
+        )
+        is None
     )
 
 
