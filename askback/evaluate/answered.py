@@ -121,8 +121,8 @@ class Prepared:
         self.labelled = labelled
         self.rows = load(bench.labelled(labelled.path))
         source = bench.corpus(labelled.corpus) if labelled.corpus else DEMO_SITE
-        db = bench.researched(labelled.company, source)
-        context = load_context(db, labelled.company, None, None)
+        runtime = bench.researched(labelled.company, source)
+        context = load_context(runtime, labelled.company, None, None)
         texts = [str(r["question"]) for r in self.rows]
         vectors = _embed(context, texts)
         if context.fact_index is None or vectors is None:

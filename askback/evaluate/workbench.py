@@ -14,7 +14,7 @@ from askback.evaluate.part import MissingData
 
 if TYPE_CHECKING:
     from askback.nlp.embeddings import Embedder
-    from askback.store.db import Database
+    from askback.runtime import Runtime
 
 ROOT = Path(__file__).resolve().parent.parent.parent  # the project checkout: README, tests/data
 CORPORA = ROOT.parent / "shared" / "corpora"
@@ -48,14 +48,14 @@ class Workbench:
     root: Path = ROOT
     corpora: Path = CORPORA
     db_dir: Path | None = None  # keep researched databases here across runs; a temporary folder otherwise
-    _databases: dict[str, Database] = field(default_factory=dict)
+    _databases: dict[str, Runtime] = field(default_factory=dict)
     _tmp: tempfile.TemporaryDirectory[str] | None = None
 
     @cached_property
     def embedder(self) -> Embedder:
-        from askback.nlp.embeddings import default_embedder
+        from askback.nlp.embeddings import load_installed
 
-        return default_embedder()
+        return load_installed()
 
     def labelled(self, relative: str) -> Path:
         """A labelled set under the checkout (tests/data/...), or MissingData."""
@@ -70,19 +70,19 @@ class Workbench:
             raise MissingData(f"the corpus {name} is not at {path} (CI has ../shared/corpora; a clone does not)")
         return path
 
-    def researched(self, company: str, source: Path) -> Database:
+    def researched(self, company: str, source: Path) -> Runtime:
         """A database holding ``company`` researched from ``source``; re-research skips unchanged pages."""
         if company in self._databases:
             return self._databases[company]
         from askback.research.service import research
-        from askback.store.db import open_database
+        from askback.runtime import Runtime
 
         folder = self._folder()
         slug = "".join(c if c.isalnum() else "-" for c in company.lower())
-        db = open_database(f"sqlite:///{folder / (slug + '.db')}")
-        research(db, company, [str(source)])
-        self._databases[company] = db
-        return db
+        runtime = Runtime.open(f"sqlite:///{folder / (slug + '.db')}", embedder=self.embedder)
+        research(runtime, company, [str(source)])
+        self._databases[company] = runtime
+        return runtime
 
     def _folder(self) -> Path:
         if self.db_dir is not None:
@@ -93,8 +93,8 @@ class Workbench:
         return Path(self._tmp.name)
 
     def close(self) -> None:
-        for db in self._databases.values():
-            db.dispose()
+        for runtime in self._databases.values():
+            runtime.db.dispose()
         self._databases.clear()
         if self._tmp is not None:
             self._tmp.cleanup()

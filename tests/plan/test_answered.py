@@ -149,10 +149,7 @@ def test_a_sentence_without_a_vector_is_found_by_its_words_and_headings() -> Non
 
 def test_no_facts_no_answer() -> None:
     assert (
-        FactIndex([], real_model().embed([])).answer(
-            "How much?", real_model().embed(["How much?"])[0], set()
-        )
-        is None
+        FactIndex([], real_model().embed([])).answer("How much?", real_model().embed(["How much?"])[0], set()) is None
     )
 
 
