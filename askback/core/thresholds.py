@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from askback.core.datafile import load_yaml
+from askback.core.datafile import load_data
+from askback.errors import DataError
 
 
 class Tuning(BaseModel):
@@ -42,15 +43,13 @@ class ThresholdFile(BaseModel):
             raise KeyError(f"{self.part} thresholds have no value {name!r}") from None
 
 
-class ThresholdFileError(ValueError):
-    """A thresholds file that does not parse or validate; the message names the file."""
+class ThresholdFileError(DataError):
+    """A thresholds file that does not parse or validate; the message names the file and field."""
 
 
 def load_thresholds(path: Path) -> ThresholdFile:
-    try:
-        return ThresholdFile.model_validate(load_yaml(path))
-    except (ValidationError, OSError, ValueError) as exc:
-        raise ThresholdFileError(f"{path.name}: {exc}") from exc
+    """The file validated through askback's one data loader (errors name the file and field)."""
+    return load_data(path, ThresholdFile, ThresholdFileError)
 
 
 def dump_thresholds(file: ThresholdFile) -> str:

@@ -26,7 +26,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from askback.core.datafile import load_yaml
 from askback.core.models import Fact
 from askback.core.thresholds import ThresholdFile, load_thresholds
 from askback.nlp.linear import logistic
@@ -202,13 +201,12 @@ def question_topic_thresholds(settings: Settings | None = None) -> Thresholds:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, tuple[str, ...]]:
-    """Policy group -> the phrases that name it (data/policy_terms.yaml)."""
-    groups = load_yaml(VOCABULARY)["groups"]
-    for name, phrases in groups.items():
-        wrong = [p for p in phrases if not isinstance(p, str)]
-        if wrong:  # YAML reads 1:1 as the number 61: such phrases must be quoted
-            raise ValueError(f"{VOCABULARY.name}: group {name!r} has phrases that are not text: {wrong}")
-    return {str(name): tuple(phrases) for name, phrases in groups.items()}
+    """Policy group -> the phrases that name it (data/policy_terms.yaml, through the one data
+    loader: a phrase YAML reads as a number, such as an unquoted 1:1, is refused by name)."""
+    from askback.core.datafile import load_data
+    from askback.plan.policy_terms import PolicyTerms
+
+    return {name: tuple(phrases) for name, phrases in load_data(VOCABULARY, PolicyTerms).groups.items()}
 
 
 @lru_cache(maxsize=1)
