@@ -87,7 +87,7 @@ def run(show: int, markdown: bool) -> None:
     companies[demo.name] = "tuning"
     plans = {(name, pair): _prepare(db, name, pair) for name in companies for pair in PAIRS}
     tallies = _measure(db, plans)
-    _report(companies, tallies, plans, show, markdown)
+    _report(companies, tallies, plans, show, markdown, _candidates(db, companies))
 
 
 def _prepare(db: object, company: str, pair: tuple[str, str]) -> object:
@@ -105,6 +105,14 @@ def _prepare(db: object, company: str, pair: tuple[str, str]) -> object:
         priorities=dict(PROFILE["priorities"]),  # type: ignore[call-overload]
         signals=tuple(PROFILE["signals"]),
     )
+
+
+def cites_company(item: object) -> bool:
+    """A main question grounded in the company's own material (not its job posting)."""
+    from askback.core.models import PlanItem
+
+    assert isinstance(item, PlanItem)
+    return bool(item.evidence) and not item.question_id.startswith("posting-")
 
 
 def masked(text: str, names: tuple[str, ...]) -> str:
@@ -135,7 +143,7 @@ def _measure(db: object, plans: dict[tuple[str, tuple[str, str]], object]) -> di
         tally.add(
             Tally(
                 main=len(main),
-                grounded=sum(1 for i in main if i.evidence),
+                grounded=sum(1 for i in main if cites_company(i)),
                 shared=sum(1 for i in main if masked(i.text, plan.company.names) in others),
                 answered=sum(1 for r in lint if r.answered is not None),
                 repeated=sum(n - 1 for n in subtopics.values()),
@@ -144,12 +152,29 @@ def _measure(db: object, plans: dict[tuple[str, tuple[str, str]], object]) -> di
     return tallies
 
 
+def _candidates(db: object, companies: dict[str, str]) -> dict[str, list[str]]:
+    """Each company's grounded questions as the planner ranks them, for printing past the plans."""
+    from askback.plan.grounding import load_grounding
+    from askback.runtime import Runtime
+    from askback.store import companies as company_store
+
+    assert isinstance(db, Runtime)
+    found = {}
+    with db.session() as session:
+        for name in companies:
+            company = company_store.get(session, name)
+            grounding = load_grounding(session, company, db, str(PROFILE["role"]))
+            found[name] = [q.text for q in grounding.questions]
+    return found
+
+
 def _report(
     companies: dict[str, str],
     tallies: dict[str, Tally],
     plans: dict[tuple[str, tuple[str, str]], object],
     show: int,
     markdown: bool,
+    candidates: dict[str, list[str]],
 ) -> None:
     from askback.core.models import Plan
 
@@ -177,9 +202,13 @@ def _report(
                 plan = plans[(name, pair)]
                 assert isinstance(plan, Plan)
                 for item in plan.items:
-                    if item.kind == kind and item.evidence and item.text not in seen:
+                    if item.kind == kind and item.question_id.startswith("grounded-") and item.text not in seen:
                         seen.append(item.text)
-        for text in seen[:show]:
+        planned = len(seen)
+        seen += [text for text in candidates[name] if text not in seen]
+        for i, text in enumerate(seen[:show]):
+            if i == planned:
+                print("\n(next, the best grounded questions no plan above used)\n")
             print(f"- {text}" if markdown else f"  {text}")
 
 

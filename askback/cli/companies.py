@@ -8,6 +8,7 @@ import typer
 
 from askback.cli.options import runtime
 from askback.cli.output import FormatOption, ListFormat, emit_rows
+from askback.core.models import Company
 
 companies_app = typer.Typer()
 
@@ -48,19 +49,52 @@ def list_companies(fmt: FormatOption = ListFormat.text) -> None:
     emit_rows(rows, columns, fmt, empty="No companies yet. Try: askback demo")
 
 
+AliasOption = Annotated[list[str] | None, typer.Option("--alias", help="Another name the company goes by. Repeatable.")]
+
+
 @companies_app.command(name="add")
 def add(
     name: Annotated[str, typer.Argument(help="The company's name.")],
     url: Annotated[str | None, typer.Option("--url", help="Its website.")] = None,
+    alias: AliasOption = None,
 ) -> None:
     """Add a company (prepare and research add them too).
 
     A name that looks like a known company's is refused elsewhere as a likely typo; here it
     is added, on purpose. --url must be an http:// or https:// address.
 
-    Example: askback companies add "Acme Robotics" --url https://acme.example/
+    Example: askback companies add "Acme Robotics" --url https://acme.example/ --alias Acme
     """
+    from askback.research.names import edit as edit_names
     from askback.services.companies import add_company
 
     company = add_company(runtime(), name, url)
-    typer.echo(f"{company.name} ({company.slug})")
+    if alias:
+        company = edit_names(runtime(), company.slug, add=alias)
+    typer.echo(_shown(company))
+
+
+@companies_app.command(name="edit")
+def edit(
+    name: Annotated[str, typer.Argument(help="The company (its name, slug or another name).")],
+    new_name: Annotated[
+        str | None, typer.Option("--name", help="The name as the company writes it; research keeps it.")
+    ] = None,
+    alias: AliasOption = None,
+    remove_alias: Annotated[
+        list[str] | None, typer.Option("--remove-alias", help="Forget another name. Repeatable.")
+    ] = None,
+) -> None:
+    """Rename a company or change the other names it goes by (the linter and planner use them all).
+
+    Example: askback companies edit 18f --name 18F --alias "GSA TTS"
+    """
+    from askback.research.names import edit as edit_names
+
+    company = edit_names(runtime(), name, new_name, alias or (), remove_alias or ())
+    typer.echo(_shown(company))
+
+
+def _shown(company: Company) -> str:
+    also = f"; also {', '.join(company.aliases)}" if company.aliases else ""
+    return f"{company.name} ({company.slug}){also}"

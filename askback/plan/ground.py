@@ -26,7 +26,7 @@ from askback.research.topics import KeywordMatcher, load_spec
 MAX_SENTENCE_HOOK_WORDS = 15
 MAX_QUANTITY_TAIL = 6
 # Small words that belong to a quantity's phrase ("16 weeks of paid leave", "$500 per month").
-QUANTITY_GLUE = frozenset({"of", "per", "a", "an", "each", "every", "in", "paid"})
+QUANTITY_GLUE = frozenset({"of", "per", "a", "an", "each", "every", "paid"})
 # Words a quantity's phrase does not end on: "2087 hours rather", "120 days due".
 NOT_AN_END = frozenset({"rather", "due", "more", "less", "after", "before", "later", "earlier", "ago", "prior", "only"})
 MIN_FACT_WORDS, MAX_FACT_WORDS = 6, 40
@@ -58,6 +58,7 @@ INSTRUCTION = re.compile(
 # "OLU - On-Line University, where ..." and "GitHub - A detailed guide" are glossary and index
 # entries; "These steps also apply ..." leans on a sentence the candidate would not have quoted.
 LABEL = re.compile(r"^[\w&./()':' -]{1,40}?\s[-–—]\s")
+GLUED_HEADING = re.compile(r"^[A-Z][\w-]*(?: [A-Z][\w-]*)? (?:We|Our|Everyone|All)\b")  # "Integrity We are ..."
 PREPOSITION = re.compile(
     r"^(?:for|after|before|with|without|at|in|on|from|by|to|into|through|within|during|across|per|under|over)\b", re.I
 )
@@ -109,6 +110,30 @@ COMMON_WORD = 3  # background documents that use a word for it to count as an or
 LENGTH_COST = 0.03  # a sentence too long to quote whole is cited by a phrase, which says less
 OTHER_DISCIPLINE = -0.8
 OWN_DISCIPLINE = 0.3
+# Last words that make a capitalised name a job title or a group of people, not a practice.
+NOT_PRACTICES = frozenset(
+    [
+        "manager",
+        "owner",
+        "lead",
+        "master",
+        "director",
+        "officer",
+        "engineer",
+        "specialist",
+        "member",
+        "team",
+        "staff",
+        "employee",
+        "department",
+        "division",
+        "office",
+        "group",
+        "committee",
+        "board",
+        "president",
+    ]
+)
 # A page about another discipline's ladder or reviews says nothing about the candidate's own.
 DISCIPLINE_BOUND = frozenset({"career-ladder", "promotion", "performance-review", "team-structure"})
 
@@ -153,7 +178,7 @@ def worth_asking(fact: Fact) -> bool:
         return False
     if SECOND_PERSON.search(text) and not fact.quantities:  # "you" sentences are mostly instructions
         return False
-    if LABEL.match(text) or CONTEXTUAL.match(text):
+    if LABEL.match(text) or CONTEXTUAL.match(text) or GLUED_HEADING.match(text):
         return False
     return quotable(fact)
 
@@ -263,6 +288,8 @@ def _named_term(fact: Fact, distinctive: Distinctive) -> str | None:
     for term in distinctive.in_text(fact.text):
         if term.kind == "term" and " " not in term.key:
             continue
+        if term.key.split()[-1].rstrip("s") in NOT_PRACTICES:
+            continue
         if (term.key in heading and term.text[:1].isupper()) or term.kind == "quoted":
             cleaned = _unquoted(term.text)
             if cleaned:
@@ -336,7 +363,7 @@ def grounded_questions(
     for fact in facts:
         if not fact.topics or not worth_asking(fact):
             continue
-        topic = next((t for t, _ in fact.topics if t in table), None)
+        topic = topic_of(fact)
         if topic is None:
             continue
         weight = weigh(fact, topic, distinctive, role, names)
@@ -364,6 +391,17 @@ def _keywords() -> KeywordMatcher:
     """The topics' strong keywords: a fact without one of its topic's may be on another subject,
     so it gets the ask for its kind ("How does that play out on this team in practice?")."""
     return KeywordMatcher(load_spec().keywords)
+
+
+def topic_of(fact: Fact) -> str | None:
+    """The fact's topic that has a pattern, preferring one whose own keywords the fact uses: a
+    learning budget "for each full-time team member" is about learning, not working hours."""
+    table = patterns().topics
+    known = [t for t, _ in fact.topics if t in table]
+    if not known:
+        return None
+    said = _keywords().hits(fact.text)
+    return next((t for t in known if t in said), known[0])
 
 
 def build(

@@ -101,6 +101,11 @@ def research(
     with runtime.session() as session:
         company = companies.ensure(session, company_name)
     _store(runtime, company.id, parsed, seen, summary, on_embedding)
+    if parsed:  # how the company writes its name, and its other names, from its own material
+        from askback.research import names
+
+        with runtime.session() as session:
+            summary.company = names.learn(session, companies.get(session, company.slug)).name
     summary.seconds = time.perf_counter() - started
     return summary
 
