@@ -58,6 +58,8 @@ INSTRUCTION = re.compile(
 # "OLU - On-Line University, where ..." and "GitHub - A detailed guide" are glossary and index
 # entries; "These steps also apply ..." leans on a sentence the candidate would not have quoted.
 LABEL = re.compile(r"^[\w&./()':' -]{1,40}?\s[-–—]\s")
+# Asking how much of these "people on this team actually took" would be tactless.
+SENSITIVE = re.compile(r"\b(?:bereavement|funeral|sick|illness|medical|disability|miscarriage|harass\w*)\b", re.I)
 GLUED_HEADING = re.compile(r"^[A-Z][\w-]*(?: [A-Z][\w-]*)? (?:We|Our|Everyone|All)\b")  # "Integrity We are ..."
 PREPOSITION = re.compile(
     r"^(?:for|after|before|with|without|at|in|on|from|by|to|into|through|within|during|across|per|under|over)\b", re.I
@@ -178,7 +180,7 @@ def worth_asking(fact: Fact) -> bool:
         return False
     if SECOND_PERSON.search(text) and not fact.quantities:  # "you" sentences are mostly instructions
         return False
-    if LABEL.match(text) or CONTEXTUAL.match(text) or GLUED_HEADING.match(text):
+    if LABEL.match(text) or CONTEXTUAL.match(text) or GLUED_HEADING.match(text) or SENSITIVE.search(text):
         return False
     return quotable(fact)
 

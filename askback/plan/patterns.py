@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from askback.core import taxonomy
-from askback.core.datafile import load_yaml
+from askback.core.datafile import load_data
 
 PATTERNS_FILE = Path(__file__).with_name("data") / "patterns.yaml"
 LEADS: tuple[str, ...] = ("sentence", "phrase", "practice", "value")
@@ -126,4 +126,5 @@ def _one_question(ask: str) -> None:
 
 @lru_cache(maxsize=1)
 def patterns(path: Path = PATTERNS_FILE) -> PatternSet:
-    return PatternSet.model_validate(load_yaml(path))
+    """The validated patterns; a mistake raises DataError naming the file and the entry."""
+    return load_data(path, PatternSet)

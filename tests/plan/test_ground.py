@@ -274,6 +274,7 @@ def test_the_candidate_s_discipline_is_read_from_the_role(role: str, found: str)
         fact(17, "Engineering (7 squads and the platform team): 55 people.", "team-structure"),
         fact(18, "Learning budget", "learning-budget"),  # a heading
         fact(19, "You should book your flights through the travel tool.", "benefits"),
+        fact(20, "Eligible team members get up to 14 days of paid bereavement leave.", "leave"),  # tactless to ask
     ],
 )
 def test_facts_that_make_poor_questions_are_skipped(skipped: Fact) -> None:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from pydantic import ValidationError
 
 from askback.core import taxonomy
+from askback.errors import DataError
 from askback.plan.patterns import KINDS, PATTERNS_FILE, patterns
 
 
@@ -39,5 +39,5 @@ def test_a_mistake_in_the_patterns_file_is_named(tmp_path: Path, change: object,
     change(data)
     broken = tmp_path / "patterns.yaml"
     broken.write_text(yaml.safe_dump(data), encoding="utf-8")
-    with pytest.raises(ValidationError, match=message):
+    with pytest.raises(DataError, match=message):
         patterns.__wrapped__(broken)
