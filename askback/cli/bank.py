@@ -8,7 +8,6 @@ import typer
 
 from askback.cli.output import FormatOption, ListFormat, emit_rows
 from askback.core.models import Question
-from askback.errors import NotFoundError, UsageError
 
 bank_app = typer.Typer()
 CategoryOption = Annotated[
@@ -43,7 +42,9 @@ def list_questions(category: CategoryOption = None, fmt: FormatOption = ListForm
 
     Example: askback bank list --category culture --format json
     """
-    emit_rows([_row(q) for q in _filtered(category)], COLUMNS, fmt)
+    from askback.bank.search import questions
+
+    emit_rows([_row(q) for q in questions(category)], COLUMNS, fmt)
 
 
 @bank_app.command(name="show")
@@ -55,11 +56,9 @@ def show(
 
     Example: askback bank show growth-mentoring-first-mentor
     """
-    from askback.bank.loader import by_id
+    from askback.bank.search import question as find
 
-    question = by_id().get(question_id)
-    if question is None:
-        raise NotFoundError(f"no question {question_id!r} in the bank; try askback bank search WORDS")
+    question = find(question_id)
     if fmt is not ListFormat.text:
         emit_rows([_detail(question)], [], fmt)
         return
@@ -89,24 +88,10 @@ def search(
 
     Example: askback bank search learning budget conferences
     """
-    from askback.nlp.similarity import TfidfIndex
+    from askback.bank.search import search as find
 
-    pool = _filtered(category)
-    index = TfidfIndex([f"{q.text} {q.subtopic.replace('-', ' ')} {' '.join(q.follow_ups)}" for q in pool])
-    scores = index.query(" ".join(words))
-    ranked = sorted((s, q) for s, q in zip(scores, pool, strict=True) if s > 0)
-    ranked.sort(key=lambda pair: -pair[0])
-    rows = [{**_row(q), "score": round(s, 3)} for s, q in ranked[:limit]]
+    rows = [{**_row(q), "score": round(s, 3)} for s, q in find(" ".join(words), category, limit)]
     emit_rows(rows, COLUMNS, fmt, empty=f"No question matches {' '.join(words)!r}.")
-
-
-def _filtered(category: str | None) -> list[Question]:
-    from askback.bank import load_bank
-    from askback.core.taxonomy import CATEGORY_IDS
-
-    if category is not None and category not in CATEGORY_IDS:
-        raise UsageError(f"unknown category {category!r}; choose one of {', '.join(CATEGORY_IDS)}")
-    return [q for q in load_bank() if category is None or q.category == category]
 
 
 def _row(q: Question) -> dict[str, object]:
