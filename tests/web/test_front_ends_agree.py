@@ -4,8 +4,12 @@ and the company-name typo that neither caught."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from cli.invoke import fail, run, run_json
+from fastapi import FastAPI
 from webclient import Client
 
 from askback.core.models import Plan
@@ -71,3 +75,20 @@ def test_a_typo_of_a_company_is_not_a_new_company_in_either(
 
 def test_a_new_company_can_still_start_with_prepare(client: Client) -> None:
     assert "Globex" in run("prepare", "--company", "Globex", "--format", "md")
+
+
+def test_a_research_that_reads_nothing_fails_with_the_reasons_in_both(
+    client: Client, app: FastAPI, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "logo.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    reason = "logo.md: binary content, not text: askback reads HTML, Markdown, text and PDF; nothing was stored"
+    code, _, err = fail(capsys, monkeypatch, "research", str(tmp_path), "--company", "Initech")
+    assert (code, err) == (1, f"Error: nothing was read from {tmp_path}: {reason}\n")
+    client.submit("/companies", {"name": "Acme"})
+    started = client.htmx("/companies/acme/research", {"source": str(tmp_path)})
+    job_id = re.search(r'id="job-([0-9a-f]+)"', started.text)
+    assert job_id is not None
+    job = app.state.jobs.wait(job_id.group(1), timeout=30)
+    assert job.state == "failed" and reason in job.error
+    assert reason in client.page(f"/jobs/{job.id}").text
+    assert [c["slug"] for c in run_json("companies", "list", "--format", "json")] == ["acme"]
