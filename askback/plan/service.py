@@ -50,6 +50,8 @@ def prepare(
         company = companies.get(session, company_name) if with_name else companies.resolve(session, company_name)
         person = find_in(session, company, with_name) if with_name else None
         who = interviewer or (person.role if person else "hiring-manager")
+        if stage is None and person is not None and person.next_interview is not None:
+            stage = person.next_interview.stage  # the stage of the interview on the calendar
         request = make_request(profile, interviewer=who, stage=stage, minutes=minutes)
         history = History(answers=tuple(answer_store.for_company(session, company.id)))
         grounding = load_grounding(session, company, runtime, profile.role)

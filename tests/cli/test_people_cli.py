@@ -248,3 +248,24 @@ def test_interviewers_plan_splits_open_questions() -> None:
     assert any(q["category"] == "growth" for q in people["Dana Ruiz"]["questions"])  # mentoring
     text = run("interviewers", "plan", "-c", "acme")
     assert text.startswith("Dana Ruiz (Director of Engineering, skip-level)\n  - ")
+
+
+def test_a_plan_for_a_person_takes_the_stage_of_their_next_interview() -> None:
+    run(
+        "interviewers",
+        "add",
+        "-c",
+        "Acme",
+        "-n",
+        "Dana Ruiz",
+        "-t",
+        "Engineering Manager",
+        "--on",
+        SOON,
+        "--stage",
+        "final",
+    )
+    plan = run_json("prepare", "-c", "acme", "--with", "Dana Ruiz", "--format", "json")
+    assert (plan["interviewer"], plan["stage"]) == ("hiring-manager", "final")
+    plan = run_json("prepare", "-c", "acme", "--with", "Dana Ruiz", "--stage", "team", "--format", "json")
+    assert plan["stage"] == "team"
