@@ -40,7 +40,8 @@ def prepare(
     company the database has not seen yet is created, since preparing is often the first
     thing a candidate does, unless its name looks like a typo of a known company's.
     ``with_name`` aims the plan at a known interviewer: their role (unless ``interviewer`` is
-    given) and a question from the notes on them.
+    given), the stage of their next interview (unless ``stage`` is) and a question from the
+    notes on them.
     """
     from askback.people.interviewers import find_in
 
