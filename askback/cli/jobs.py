@@ -112,6 +112,18 @@ def show(
     typer.echo("\n".join(describe(job)))
 
 
+@job_app.command(name="remove")
+def remove(job_id: Annotated[int, typer.Argument(help="The job's id (see askback job list).")]) -> None:
+    """Forget a posting, and the facts of the company its sentences had become.
+
+    Example: askback job remove 2
+    """
+    from askback.research.posting_service import remove_job
+
+    job = remove_job(runtime(), job_id)
+    typer.echo(f"Removed job {job.id}: {job.title or 'untitled'} at {job.company}")
+
+
 def describe(job: Job) -> list[str]:
     """The posting as a candidate reads it: each field, then “the sentence it came from”."""
     fields = job.fields

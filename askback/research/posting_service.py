@@ -146,3 +146,9 @@ def get_job(runtime: Runtime, job_id: int | None = None, company_name: str | Non
         where = f" for {company_name}" if company_name else ""
         raise UsageError(f"no job postings{where} yet; add one with `askback job add --company NAME URL|FILE|-`")
     return found[-1]
+
+
+def remove_job(runtime: Runtime, job_id: int) -> Job:
+    """Forget a posting, and the facts its sentences had become."""
+    with runtime.session() as session:
+        return store.remove(session, job_id)

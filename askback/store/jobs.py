@@ -77,3 +77,18 @@ def latest(session: Session, company_id: int) -> Job | None:
     """The company's newest posting: the one a plan prepares for."""
     row = session.scalars(select(JobRow).where(JobRow.company_id == company_id).order_by(JobRow.id.desc())).first()
     return _job(session, row) if row else None
+
+
+def remove(session: Session, job_id: int) -> Job:
+    """Delete a job; its page and the facts read from it go too unless another job shares them."""
+    job = get(session, job_id)
+    row = session.get(JobRow, job_id)
+    assert row is not None
+    page_id = row.page_id
+    session.delete(row)
+    session.flush()
+    if page_id is not None and session.scalars(select(JobRow.id).where(JobRow.page_id == page_id)).first() is None:
+        page = session.get(PageRow, page_id)
+        if page is not None:
+            session.delete(page)
+    return job

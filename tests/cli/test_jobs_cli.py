@@ -86,3 +86,9 @@ def test_bad_input_is_one_line_and_stores_nothing(
     assert code == exit_code
     assert err.startswith(message) and err.count("\n") == 1
     assert run("job", "list") == "No job postings yet; add one with `askback job add --company NAME URL|FILE`.\n"
+
+
+def test_remove_a_posting() -> None:
+    run("job", "add", "--company", "Acme", "-", stdin=POSTING)
+    assert run("job", "remove", "1") == "Removed job 1: Senior Backend Engineer at Acme\n"
+    assert run("job", "list", "--format", "json") == "[]\n"

@@ -133,3 +133,14 @@ def test_fields_first_and_facts_later(runtime: Runtime) -> None:
     assert later.job.evidence_source == "job posting: Senior Backend Engineer (pasted text)"
     again = jobs.add_job(runtime, "Northwind", "-", text=POSTING, with_facts=False)
     assert again.job.evidence_source == later.job.evidence_source  # the facts are kept
+
+
+def test_removing_a_job_removes_the_facts_its_sentences_became(runtime: Runtime) -> None:
+    kept = jobs.add_job(runtime, "Northwind", "-", text="# Product Designer\n\nYou will work in Figma with our team.")
+    gone = jobs.add_job(runtime, "Northwind", "-", text=POSTING).job
+    assert jobs.remove_job(runtime, gone.id).title == "Senior Backend Engineer"
+    assert [j.id for j in jobs.list_jobs(runtime)] == [kept.job.id]
+    with runtime.session() as session:
+        company = companies.get(session, "Northwind")
+        sources = {f.source for f in research_store.facts(session, company.id, with_topics_only=False)}
+    assert gone.evidence_source not in sources and kept.job.evidence_source in sources

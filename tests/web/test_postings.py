@@ -61,3 +61,12 @@ def test_a_posting_for_an_unknown_company_creates_nothing(client: Client) -> Non
     response = client.submit("/companies/nobody/postings", {"text": POSTING})
     assert response.status_code == 404
     assert "Nobody" not in client.page("/").text and "nobody" not in client.page("/").text
+
+
+def test_remove_a_posting_from_its_page(client: Client) -> None:
+    client.submit("/companies", {"name": "Acme"})
+    client.submit("/companies/acme/postings", {"text": POSTING})
+    assert "Remove this posting" in client.page("/postings/1").text
+    removed = client.submit("/postings/1/remove")
+    assert (removed.status_code, removed.headers["location"]) == (303, "/companies/acme")
+    assert client.get("/postings/1").status_code == 404

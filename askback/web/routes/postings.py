@@ -32,6 +32,14 @@ def add_posting(
     return redirect(f"/postings/{added.job.id}")
 
 
+@router.post("/postings/{job_id}/remove")
+def remove_posting(rt: Rt, job_id: int) -> Response:
+    from askback.research.posting_service import remove_job
+
+    job = remove_job(rt, job_id)
+    return redirect(f"/companies/{job.company_slug}")
+
+
 @router.get("/postings/{job_id}", response_model=None)
 def show_posting(request: Request, rt: Rt, job_id: int) -> HTMLResponse | JSONResponse:
     from askback.research.posting_service import get_job
