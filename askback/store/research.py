@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, func, insert, select
+from sqlalchemy import Engine, Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from askback.core.models import Fact
@@ -102,7 +103,35 @@ def remove_missing(session: Session, company_id: int, source: str, seen: set[str
     return len(stale)
 
 
+# A company's facts as last read, per engine: a plan reads them in several steps (grounding,
+# posting, expertise, the linter), and the web app for every request. Keyed by the facts'
+# signature (count, newest id), which any research changes, so a stale list is never returned.
+_READ: weakref.WeakKeyDictionary[Engine, dict[tuple[int, str | None, bool], tuple[tuple[int, int], list[Fact]]]] = (
+    weakref.WeakKeyDictionary()
+)
+MAX_REMEMBERED = 8
+
+
 def facts(session: Session, company_id: int, topic: str | None = None, with_topics_only: bool = True) -> list[Fact]:
+    """The company's facts in reading order (with a topic only, by default), read once per
+    state of its research."""
+    engine = session.get_bind()
+    signature = fact_signature(session, company_id)
+    key = (company_id, topic, with_topics_only)
+    remembered = _READ.get(engine, {}) if isinstance(engine, Engine) else {}
+    hit = remembered.get(key)
+    if hit is not None and hit[0] == signature:
+        return list(hit[1])
+    found = _read_facts(session, company_id, topic, with_topics_only)
+    if isinstance(engine, Engine):
+        table = _READ.setdefault(engine, {})
+        if len(table) >= MAX_REMEMBERED:
+            table.clear()
+        table[key] = (signature, found)
+    return list(found)
+
+
+def _read_facts(session: Session, company_id: int, topic: str | None, with_topics_only: bool) -> list[Fact]:
     query = (
         select(FactRow, PageRow.ref, PageRow.title)
         .join(PageRow, FactRow.page_id == PageRow.id)
