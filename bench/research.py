@@ -4,14 +4,18 @@ For each corpus: the first run end to end, the unchanged re-run, pages and sente
 second, how long the embedding model alone takes for the texts that were embedded (the bound
 on this pipeline), the share of everything else, and peak memory.
 
-Run: .venv/bin/python bench/research.py [--pages 1000] [--skip-18f]
+Run: .venv/bin/python bench/research.py [--sizes 100,250,500,1000,2000] [--skip-18f] [--quality]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
 import resource
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Sequence
@@ -80,7 +84,9 @@ class Recording:
         return self.model.embed(texts)
 
 
-def measure(name: str, source: Path, db_dir: Path) -> None:
+def measure(name: str, source: Path, db_dir: Path, embed_all: bool = True) -> dict[str, float]:
+    """One corpus: first run, unchanged re-run and, for the ratio the issue sets, the model alone
+    on every sentence of the corpus (what research would cost if each sentence were embedded)."""
     recording = Recording()
     runtime = Runtime.open(f"sqlite:///{db_dir / (name.replace(' ', '-') + '.db')}", embedder=recording)
     started = time.perf_counter()
@@ -89,40 +95,94 @@ def measure(name: str, source: Path, db_dir: Path) -> None:
     started = time.perf_counter()
     again = research(runtime, name, [str(source)])
     rerun = time.perf_counter() - started
-    started = time.perf_counter()
-    recording.model.embed(recording.texts)
-    model_alone = time.perf_counter() - started
     pages = first.pages_new
-    print(f"\n{name}: {pages} pages, {first.sentences} sentences, {first.facts} facts, {first.embedded} embedded")
+    print(
+        f"\n{name}: {pages} pages, {first.sentences} sentences, {first.facts} facts, {first.embedded} embedded by MiniLM"
+    )
     print(
         f"  first run        {total:7.2f} s  ({pages / total:6.1f} pages/s, {first.sentences / total:7.1f} sentences/s)"
     )
-    print(
-        f"  embedding in run {first.embed_seconds:7.2f} s  "
-        f"(the model alone on the same {len(recording.texts)} texts: {model_alone:.2f} s, "
-        f"{len(recording.texts) / max(model_alone, 1e-9):.0f} a second)"
-    )
-    print(
-        f"  everything else  {total - first.embed_seconds:7.2f} s  ({(total - first.embed_seconds) / total:.0%} of the run)"
-    )
+    print(f"  embedding in run {first.embed_seconds:7.2f} s  ({first.embedded} close calls through MiniLM)")
     print(f"  unchanged re-run {rerun:7.2f} s  ({total / rerun:.0f}x faster; {again.pages_unchanged} pages unchanged)")
+    figures = {"seconds": total, "rerun": rerun, "pages": pages}
+    if embed_all:
+        texts = every_sentence(runtime, name)
+        started = time.perf_counter()
+        recording.model.embed(texts)
+        alone = time.perf_counter() - started
+        figures["embed_all"] = alone
+        print(
+            f"  MiniLM on every one of the {len(texts)} sentences: {alone:.2f} s ({len(texts) / alone:.0f} a second); "
+            f"research took {total / alone:.2f}x that (target at most 0.2x)"
+        )
+    return figures
+
+
+def every_sentence(runtime: Runtime, company: str) -> list[str]:
+    """The sentences research kept for ``company`` (facts with or without a topic)."""
+    from askback.store import companies
+    from askback.store import research as store
+
+    with runtime.session() as session:
+        found = companies.get(session, company)
+        return [f.text for f in store.facts(session, found.id, with_topics_only=False)]
+
+
+def scaling_row(pages: int) -> None:
+    """One size of the generated corpus, in a fresh process so peak memory is its own."""
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "generated"
+        corpus.mkdir()
+        generate(corpus, pages)
+        figures = measure(f"generated {pages}", corpus, Path(tmp), embed_all=False)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"pages": pages, **figures, "peak_mb": peak}))
+
+
+def scaling(sizes: Sequence[int]) -> None:
+    rows = []
+    for pages in sizes:
+        out = subprocess.run(
+            [sys.executable, __file__, "--scaling-row", str(pages)], capture_output=True, text=True, check=True
+        ).stdout
+        rows.append(json.loads(out.strip().splitlines()[-1]))
+    print("\n| generated pages | first run | per page | unchanged re-run | peak memory |\n|---|---|---|---|---|")
+    for row in rows:
+        print(
+            f"| {row['pages']:,} | {row['seconds']:.1f} s | {1000 * row['seconds'] / row['pages']:.1f} ms "
+            f"| {row['rerun']:.2f} s ({row['seconds'] / row['rerun']:.0f}x) | {row['peak_mb']:.0f} MB |"
+        )
+
+
+def quality() -> None:
+    """The project's own quality figures on the current code (held-out sets; see each script)."""
+    for script in ("eval_topics.py", "eval_answered.py"):
+        out = subprocess.run([sys.executable, str(ROOT / "bench" / script)], capture_output=True, text=True, check=True)
+        for line in out.stdout.splitlines():
+            if "precision" in line and not line.startswith("  "):
+                print(f"  {script}: {line.strip()}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--sizes", default="100,250,500,1000,2000", help="generated corpus sizes for the scaling table")
     parser.add_argument("--skip-18f", action="store_true")
+    parser.add_argument("--quality", action="store_true", help="also run the topic and answered evaluations")
+    parser.add_argument("--scaling-row", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp_path = Path(tmp)
-        if HANDBOOK.exists() and not args.skip_18f:
-            measure("18F handbook", HANDBOOK, tmp_path)
-        corpus = tmp_path / "generated"
-        corpus.mkdir()
-        generate(corpus, args.pages)
-        measure(f"generated {args.pages}", corpus, tmp_path)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\npeak memory: {peak:.0f} MB")
+    if args.scaling_row:
+        scaling_row(args.scaling_row)
+        return
+    print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    if HANDBOOK.exists() and not args.skip_18f:
+        with tempfile.TemporaryDirectory() as tmp:
+            measure("18F handbook", HANDBOOK / "pages", Path(tmp))
+    if args.sizes:
+        scaling([int(n) for n in args.sizes.split(",")])
+    if args.quality:
+        print("\nquality (held-out sets):")
+        quality()
+    print(f"load average at end: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

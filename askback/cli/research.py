@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -13,6 +14,12 @@ from askback.cli.output import FormatOption, ListFormat, console, counted, emit_
 
 if TYPE_CHECKING:
     from askback.research.service import ResearchSummary
+
+
+class Render(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
 
 
 def register(app: typer.Typer) -> None:
@@ -27,6 +34,13 @@ def research(
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Allow crawling private and loopback addresses (local test sites).")
     ] = False,
+    render: Annotated[
+        Render,
+        typer.Option(
+            "--render",
+            help="Pages built by JavaScript: render them in headless Chromium (auto: those with scripts but little text).",
+        ),
+    ] = Render.auto,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json (the summary).")] = ListFormat.text,
 ) -> None:
     """Research a company from its site, a handbook folder, saved pages or pasted text.
@@ -43,30 +57,12 @@ def research(
         raise UsageError("--max-pages must be at least 1")
     rt = runtime()
     if sys.stderr.isatty() and fmt is ListFormat.text:
-        from rich.progress import Progress, SpinnerColumn, TextColumn
+        from askback.cli.progress import StepBars
 
-        with Progress(SpinnerColumn(), TextColumn("{task.description}"), transient=True) as bar:
-            task = bar.add_task("reading", total=None)
-            seen = [0]
-
-            def progress(item: str) -> None:
-                seen[0] += 1
-                bar.update(task, description=f"{seen[0]} read · {item[-70:]}")
-
-            def embedding(done: int, total: int) -> None:
-                bar.update(task, description=f"{seen[0]} read · finding topics: {done:,} of {total:,} sentences")
-
-            summary = run(
-                rt,
-                company,
-                sources,
-                max_pages=max_pages,
-                allow_private=allow_private,
-                progress=progress,
-                on_embedding=embedding,
-            )
+        with StepBars() as bars:
+            summary = run(rt, company, sources, max_pages, allow_private, on_step=bars.show, render=render.value)
     else:
-        summary = run(rt, company, sources, max_pages=max_pages, allow_private=allow_private)
+        summary = run(rt, company, sources, max_pages, allow_private, render=render.value)
     _show_summary(summary, fmt)
 
 

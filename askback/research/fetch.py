@@ -28,6 +28,7 @@ import httpx
 
 from askback.errors import UsageError
 from askback.research import netguard
+from askback.research import render as rendering
 from askback.research.content import (
     DEFAULT_PORTS,
     links,
@@ -38,6 +39,7 @@ from askback.research.content import (
     page_type_problem,
 )
 from askback.research.priority import Rank, rank
+from askback.research.render import NO_PLAYWRIGHT, Renderer, RenderMode, Reply, needs_rendering
 from askback.research.robots import Robots, parse_sitemap
 
 __all__ = ["FetchLimits", "Fetched", "Skipped", "crawl", "fetch_page", "looks_binary", "normalise_url"]
@@ -52,6 +54,7 @@ class FetchLimits:
     concurrency: int = 2  # requests in flight at once
     delay: float = 0.5  # seconds between two request starts to the same host
     allow_private: bool = False  # loopback/private/link-local/reserved addresses refused unless True
+    render: RenderMode = "never"  # pages built by JavaScript: rendered in Chromium (auto: when they look it)
     user_agent: str = "askback/0.1 (reverse-interview research; +https://example.invalid/askback)"
 
     def __post_init__(self) -> None:
@@ -112,6 +115,8 @@ def crawl(
     private or loopback address and ``limits.allow_private`` is off.
     """
     start, site = _checked_start(start_url, limits)
+    if limits.render == "always":
+        rendering.require()
     with _client(limits) as client:
         fetcher = _Fetcher(client, limits, site)
         robots = fetcher.read_robots(start)
@@ -119,11 +124,26 @@ def crawl(
             _notify(on_result, robots)
             return [robots]
         fetcher.obey(robots)
-        run = _Crawl(fetcher, limits, on_result)
-        run.enqueue([(start, "")], first=True)
-        # A sitemap lists pages in no useful order: all of them are ranked, the best read first.
-        run.enqueue((url, "") for url in fetcher.sitemap_pages(start, limit=_MAX_SITEMAP_PAGES))
-        return run.run()
+        try:
+            return _crawl(fetcher, limits, start, on_result)
+        finally:
+            fetcher.close()
+
+
+def _crawl(
+    fetcher: _Fetcher, limits: FetchLimits, start: str, on_result: Callable[[Fetched | Skipped], None] | None
+) -> list[Fetched | Skipped]:
+    """The crawl proper, once robots.txt allows it; requests refused while rendering are
+    reported at the end, one line each."""
+    run = _Crawl(fetcher, limits, on_result)
+    run.enqueue([(start, "")], first=True)
+    # A sitemap lists pages in no useful order: all of them are ranked, the best read first.
+    run.enqueue((url, "") for url in fetcher.sitemap_pages(start, limit=_MAX_SITEMAP_PAGES))
+    results = run.run()
+    for refused in dict.fromkeys(fetcher.refused):
+        url, _, reason = refused.partition(": ")
+        results.append(Skipped(url, f"requested while rendering and refused: {reason}"))
+    return results
 
 
 def fetch_page(url: str, limits: FetchLimits = _DEFAULT_LIMITS) -> Fetched | Skipped:
@@ -246,6 +266,9 @@ class _Fetcher:
         self.registry = _Registry()
         self._client = client
         self._pacer = _Pacer(limits.delay)
+        self._renderer: Renderer | None = None
+        self._render_lock = threading.Lock()
+        self.refused: list[str] = []  # requests rendering pages made that were refused
 
     def obey(self, robots: Robots) -> None:
         self.robots = robots
@@ -301,9 +324,61 @@ class _Fetcher:
         content_type = page_type(reply.url, declared) or declared
         if content_type in _TEXT_TYPES and looks_binary(reply.body, charset):
             return Skipped(url, f"binary content served as {declared or content_type}"), []
-        fetched = Fetched(reply.url, content_type, reply.body, charset, datetime.now(UTC))
-        found = links(reply.body, charset, reply.url) if content_type == "text/html" else []
+        body = reply.body
+        if content_type == "text/html" and self._should_render(body):
+            rendered = self._render(reply.url)
+            if isinstance(rendered, str):
+                return Skipped(url, rendered), []
+            body, charset = rendered, "utf-8"
+        fetched = Fetched(reply.url, content_type, body, charset, datetime.now(UTC))
+        found = links(body, charset, reply.url) if content_type == "text/html" else []
         return fetched, [link for link in found if self.site.contains(link[0])]
+
+    def _should_render(self, body: bytes) -> bool:
+        mode = self.limits.render
+        return mode == "always" or (mode == "auto" and needs_rendering(body))
+
+    def _render(self, url: str) -> bytes | str:
+        """The page after its scripts ran, or why it could not be rendered."""
+        renderer = self.renderer()
+        if renderer is None:
+            return f"built by JavaScript and not rendered: {NO_PLAYWRIGHT}"
+        result = renderer.render(url)
+        if isinstance(result, str):
+            return result
+        if result.refused:
+            self.refused.extend(result.refused)
+        return result.html
+
+    def renderer(self) -> Renderer | None:
+        """The crawl's one browser, started on first need; None without Playwright."""
+        with self._render_lock:
+            if self._renderer is None and rendering.available():
+                self._renderer = Renderer(self.subresource, self.limits.timeout, self.limits.max_bytes)
+            return self._renderer
+
+    def close(self) -> None:
+        if self._renderer is not None:
+            self._renderer.close()
+
+    def subresource(self, url: str) -> Reply | str:
+        """One request a rendering page makes, under the crawler's guards (address after DNS,
+        robots.txt on the site, size and time), redirects followed and each hop checked."""
+        chain: list[str] = []
+        target = normalise_url(url)
+        while target is not None and len(chain) <= self.limits.max_redirects:
+            if self.site.contains(target) and not self.robots.allows(target):
+                return "disallowed by robots.txt"
+            chain.append(target)
+            reply = self._request(target, _any_type)
+            if isinstance(reply, _Problem):
+                return reply.reason
+            if reply.location is None:
+                return Reply(200, {"content-type": reply.headers.get("content-type", "")}, reply.body)
+            target = normalise_url(reply.location, target)
+            if target in chain:
+                return "redirect loop"
+        return "not an http(s) address" if target is None else f"more than {self.limits.max_redirects} redirects"
 
     def follow(self, url: str, check: _HeaderCheck) -> _Reply | _Problem | None:
         """Request ``url``, following redirects by hand so every hop is checked like the first.

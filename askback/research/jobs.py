@@ -26,13 +26,16 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from uuid import uuid4
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from askback.errors import AskbackError, NotFoundError, StoreError, UsageError
 from askback.runtime import Runtime
+
+if TYPE_CHECKING:
+    from askback.research.service import Step
 
 log = logging.getLogger(__name__)
 
@@ -41,12 +44,9 @@ FINISHED: frozenset[str] = frozenset({"done", "failed", "cancelled"})
 _TRANSIENT = ("deadlock detected", "could not serialize", "database is locked", "database is busy")
 
 
-@dataclass(frozen=True)
-class JobProgress:
-    """What a running job reports: each page as it is read, then how far the embedding has got."""
-
-    page: Callable[[str], None]
-    embedding: Callable[[int, int], None]  # (sentences embedded so far, sentences to embed)
+# What a running job reports: each step of the research run (fetching, parsing, embedding,
+# storing), with how far it has got.
+JobProgress = Callable[["Step"], None]
 
 
 Runner = Callable[[Runtime, "JobRequest", JobProgress], Any]
@@ -71,6 +71,9 @@ class JobStatus:
     finished_at: datetime | None = None
     read: int = 0  # sources items (pages, files) read so far
     current: str = ""  # the item being read
+    stage: str = ""  # fetching, parsing, embedding or storing
+    done: int = 0  # how far the stage has got ...
+    total: int = 0  # ... out of this many (pages, or sentences while embedding)
     attempts: int = 0
     summary: dict[str, Any] | None = None  # the research summary, once done
     error: str = ""  # one line, once failed
@@ -89,8 +92,7 @@ def run_research(runtime: Runtime, request: JobRequest, progress: JobProgress) -
         request.sources,
         max_pages=request.max_pages,
         allow_private=request.allow_private,
-        progress=progress.page,
-        on_embedding=progress.embedding,
+        on_step=progress,
     )
 
 
@@ -248,17 +250,11 @@ class JobQueue:
 
     def _attempts(self, job_id: str, request: JobRequest) -> dict[str, Any]:
         """Run the job, again after a transient conflict; the changes that finish it."""
-        read = 0
 
-        def page(item: str) -> None:
-            nonlocal read
-            read += 1
-            self._update(job_id, read=read, current=item)
+        def progress(step: Step) -> None:
+            read = {"read": step.done} if step.stage == "fetching" else {}
+            self._update(job_id, stage=step.stage, done=step.done, total=step.total, current=step.item, **read)
 
-        def embedding(done: int, total: int) -> None:
-            self._update(job_id, current=f"finding topics: {done:,} of {total:,} sentences")
-
-        progress = JobProgress(page, embedding)
         for attempt in range(1, self._retries + 2):
             self._update(job_id, attempts=attempt)
             try:

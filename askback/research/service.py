@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy.orm import Session
 
@@ -23,13 +24,17 @@ from askback.research.documents import Document, RawPage, Sentence
 from askback.research.extract import extract
 from askback.research.quantities import quantities
 from askback.research.segment import sentences
-from askback.research.sources import Skip, read_source
+from askback.research.sources import Skip, expected_items, read_source
 from askback.research.topics import TopicClassifier
-from askback.research.vectors import EmbedProgress, embed_cached, embed_fixed, text_hash
+from askback.research.vectors import EmbedProgress, embed_cached, embed_fixed, static_for, text_hash
 from askback.runtime import Runtime
 from askback.store import companies
 from askback.store import research as store
 from askback.store.research import FactDraft
+
+if TYPE_CHECKING:
+    from askback.nlp.embeddings import Vectors
+    from askback.research.render import RenderMode
 
 
 @dataclass
@@ -57,7 +62,24 @@ class _Parsed:
     digest: str
 
 
-Progress = Callable[[str], None]  # called with each page as it is read
+Stage = Literal["fetching", "parsing", "embedding", "storing"]
+
+
+@dataclass(frozen=True)
+class Step:
+    """How far a run has got, for a progress bar: ``done`` of ``total`` in ``stage``.
+
+    ``total`` is an estimate while fetching (a crawl's page limit; a folder's file count) and
+    exact afterwards; ``item`` names the page being read, when there is one.
+    """
+
+    stage: Stage
+    done: int
+    total: int
+    item: str = ""
+
+
+OnStep = Callable[[Step], None]
 
 
 def research(
@@ -66,19 +88,26 @@ def research(
     sources: Sequence[str],
     max_pages: int = 50,
     allow_private: bool = False,
-    progress: Progress | None = None,
-    on_embedding: EmbedProgress | None = None,
+    on_step: OnStep | None = None,
+    render: RenderMode = "auto",
 ) -> ResearchSummary:
+    """Read ``sources``, turn their sentences into facts and store them; what changed, in a summary."""
     started = time.perf_counter()
+    report = on_step or (lambda step: None)
     with runtime.session() as session:
         existing = companies.find(session, company_name)  # created below, once something was read
         known = store.page_hashes(session, existing.id) if existing else {}
     summary = ResearchSummary(company=existing.name if existing else company_name.strip())
-    parsed: list[_Parsed] = []
+    pending: list[tuple[RawPage, str]] = []
     seen: dict[str, set[str]] = {}
-    for source in (normalise_source(s) for s in sources):
+    normalised = [normalise_source(s) for s in sources]
+    expected = sum(expected_items(s, max_pages) for s in normalised)
+    read = 0
+    for source in normalised:
         seen[source] = set()
-        for item in read_source(source, max_pages=max_pages, allow_private=allow_private, on_item=progress):
+        for item in read_source(source, max_pages=max_pages, allow_private=allow_private, render=render):
+            read += 1
+            report(Step("fetching", read, max(expected, read), item.ref))
             if isinstance(item, Skip):
                 summary.skipped.append((item.ref, item.reason))
                 continue
@@ -93,14 +122,18 @@ def research(
                 summary.pages_changed += 1
             else:
                 summary.pages_new += 1
-            document = extract(item)
-            summary.notes.extend((item.ref, note) for note in document.notes)
-            parsed.append(_Parsed(item, document, sentences(document.blocks), digest))
+            pending.append((item, digest))
+    parsed = []
+    for done, (item, digest) in enumerate(pending, start=1):
+        document = extract(item)
+        summary.notes.extend((item.ref, note) for note in document.notes)
+        parsed.append(_Parsed(item, document, sentences(document.blocks), digest))
+        report(Step("parsing", done, len(pending), item.ref))
     if not summary.pages_unchanged and not any(p.sentences for p in parsed):
         raise AskbackError(_nothing_read(sources, summary.skipped + summary.notes))
     with runtime.session() as session:
         company = companies.ensure(session, company_name)
-    _store(runtime, company.id, parsed, seen, summary, on_embedding)
+    _store(runtime, company.id, parsed, seen, summary, report)
     if parsed:  # how the company writes its name, and its other names, from its own material
         from askback.research import names
 
@@ -154,16 +187,16 @@ def _store(
     parsed: list[_Parsed],
     seen: dict[str, set[str]],
     summary: ResearchSummary,
-    on_embedding: EmbedProgress | None,
+    report: OnStep,
 ) -> None:
     furniture = boilerplate([p.sentences for p in parsed])
     kept = [[s for s in p.sentences if normalise(s.text) not in furniture] for p in parsed]
     texts = [s.text for page in kept for s in page]
     summary.sentences = len(texts)
     with runtime.session() as session:
-        topics = _classify(session, texts, summary, runtime, on_embedding)
+        topics = _classify(session, texts, summary, runtime, lambda done, total: report(Step("embedding", done, total)))
         cursor = 0
-        for page, page_sentences in zip(parsed, kept, strict=True):
+        for stored, (page, page_sentences) in enumerate(zip(parsed, kept, strict=True), start=1):
             drafts = []
             for s in page_sentences:
                 drafts.append(_draft(s, topics[cursor]))
@@ -180,6 +213,7 @@ def _store(
                 fetched_at=page.raw.fetched_at,
                 facts=drafts,
             )
+            report(Step("storing", stored, len(parsed), page.raw.ref))
         for source, refs in seen.items():
             if not source.startswith(("http://", "https://")) and source != "-":
                 summary.pages_removed += store.remove_missing(session, company_id, source, refs)
@@ -207,6 +241,9 @@ def _classify(
     classifier = TopicClassifier(lambda prototypes: embed_fixed(embedder, prototypes))
     classifier.warm_up()  # the topic examples: embedded once per machine, then read from a file
     summary.embed_seconds = time.perf_counter() - started
+    static = static_for(embedder)
+    if static is not None:
+        return _classify_gated(session, texts, summary, embedder, static, classifier, on_embedding)
     hits = [classifier.matcher.hits(t) for t in texts]
     wanted = [i for i, h in enumerate(hits) if h]  # only sentences with a keyword hit are embedded
     vectors = np.zeros((len(texts), embedder.dimensions), dtype=np.float32)
@@ -216,6 +253,29 @@ def _classify(
         summary.embed_seconds += time.perf_counter() - started
         vectors[wanted] = found
     return classifier.classify(texts, vectors, hits)
+
+
+def _classify_gated(
+    session: Session,
+    texts: list[str],
+    summary: ResearchSummary,
+    embedder: Embedder,
+    static: Embedder,
+    classifier: TopicClassifier,
+    on_embedding: EmbedProgress | None,
+) -> list[list[tuple[str, float]]]:
+    """The static model for clear cases, the model itself for close calls (:mod:`gate`)."""
+    from askback.research import gate
+
+    started = time.perf_counter()
+
+    def exact(close: Sequence[str]) -> Vectors:
+        vectors, summary.embedded = embed_cached(session, embedder, close, on_embedding)
+        return vectors
+
+    result = gate.classify(texts, static, exact, classifier)
+    summary.embed_seconds += time.perf_counter() - started
+    return result.topics
 
 
 def _draft(sentence: Sentence, topics: list[tuple[str, float]]) -> FactDraft:
@@ -240,6 +300,6 @@ def research_page(runtime: Runtime, company_name: str, page: RawPage) -> Researc
     summary.notes.extend((page.ref, note) for note in document.notes)
     digest = hashlib.sha256(pipeline_tag().encode() + page.body).hexdigest()
     parsed = _Parsed(page, document, sentences(document.blocks), digest)
-    _store(runtime, company.id, [parsed], {}, summary, None)
+    _store(runtime, company.id, [parsed], {}, summary, lambda step: None)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -11,10 +11,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from askback.errors import UsageError
 from askback.research.decode import looks_binary
 from askback.research.documents import RawPage
+
+if TYPE_CHECKING:
+    from askback.research.fetch import FetchLimits
+    from askback.research.render import RenderMode
 
 SUFFIX_TYPES = {
     ".html": "text/html",
@@ -49,15 +54,29 @@ def read_source(
     max_pages: int = 50,
     allow_private: bool = False,
     on_item: Progress | None = None,
+    render: RenderMode = "never",
 ) -> Iterator[RawPage | Skip]:
     if source == "-":
         yield _stdin()
     elif source.startswith(("http://", "https://")):
-        yield from _crawl(source, max_pages, allow_private, on_item)
+        from askback.research.fetch import FetchLimits
+
+        yield from _crawl(source, FetchLimits(max_pages=max_pages, allow_private=allow_private, render=render), on_item)
     elif "://" in source or source.startswith(("file:", "ftp:", "data:", "javascript:")):
         raise UsageError(f"{source}: only http(s) URLs, files, folders and - are research sources")
     else:
         yield from _local(Path(source).expanduser(), on_item)
+
+
+def expected_items(source: str, max_pages: int) -> int:
+    """About how many items :func:`read_source` will yield, for a progress bar: a crawl's page
+    limit, a folder's readable files (counted without reading them), one for a file or stdin."""
+    if source.startswith(("http://", "https://")):
+        return max_pages
+    path = Path(source).expanduser()
+    if source != "-" and path.is_dir():
+        return sum(1 for _ in _walk(path))
+    return 1
 
 
 def _stdin() -> RawPage | Skip:
@@ -116,14 +135,14 @@ def _read_file(file: Path, root: Path, source: str) -> RawPage | Skip:
     return RawPage(source, ref, content_type, body, None, fetched)
 
 
-def _crawl(url: str, max_pages: int, allow_private: bool, on_item: Progress | None) -> Iterator[RawPage | Skip]:
-    from askback.research.fetch import Fetched, FetchLimits, Skipped, crawl
+def _crawl(url: str, limits: FetchLimits, on_item: Progress | None) -> Iterator[RawPage | Skip]:
+    from askback.research.fetch import Fetched, Skipped, crawl
 
     def report(result: Fetched | Skipped) -> None:
         if on_item:
             on_item(result.url)
 
-    for result in crawl(url, FetchLimits(max_pages=max_pages, allow_private=allow_private), on_result=report):
+    for result in crawl(url, limits, on_result=report):
         if isinstance(result, Fetched):
             yield RawPage(url, result.url, result.content_type, result.body, result.charset, result.fetched_at)
         else:

@@ -132,6 +132,20 @@ class TopicClassifier:
             self._decide(hits, similarity[i] if similarity is not None else None) for i, hits in enumerate(keyword_hits)
         ]
 
+    @property
+    def topics(self) -> tuple[str, ...]:
+        """The columns of :meth:`similarity`."""
+        return tuple(self._topics)
+
+    def similarity(self, vectors: Matrix) -> Matrix:
+        """texts x :attr:`topics`: the best cosine to any of a topic's examples."""
+        return self._similarity(vectors)
+
+    def decide(self, hits: Sequence[dict[str, float]], sims: Matrix) -> list[list[tuple[str, float]]]:
+        """Topics from keyword hits and similarities already computed (perhaps by two models:
+        :mod:`askback.research.gate`)."""
+        return [self._decide(h, sims[i]) for i, h in enumerate(hits)]
+
     def _similarity(self, vectors: Matrix) -> Matrix:
         """texts x topics: the best cosine to any of a topic's examples."""
         import numpy as np

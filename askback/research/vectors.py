@@ -86,3 +86,17 @@ def embed_fixed(embedder: Embedder, texts: Sequence[str]) -> Vectors:
         np.save(tmp, vectors, allow_pickle=False)
         tmp.replace(cache)
     return vectors
+
+
+def static_for(embedder: Embedder) -> Embedder | None:
+    """The static table distilled from ``embedder``, where askback ships one (for the installed
+    MiniLM only: a table stands in for the model it was made from, never for another)."""
+    from askback.nlp.embeddings import MODEL_NAME, EmbeddingUnavailable
+    from askback.nlp.static import static_embedder
+
+    if embedder.name != MODEL_NAME:
+        return None
+    try:
+        return static_embedder()
+    except EmbeddingUnavailable:
+        return None

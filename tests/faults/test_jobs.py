@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from askback.errors import NotFoundError, UsageError
 from askback.research.jobs import JobProgress, JobQueue, JobRequest
+from askback.research.service import Step
 from askback.runtime import Runtime
 
 
@@ -38,7 +39,7 @@ class Gate:
         with self.lock:
             self.running.append(request.company)
             self.most = max(self.most, len(self.running))
-        progress.page(f"{request.sources[0]}/index.html")
+        progress(Step("fetching", 1, 50, f"{request.sources[0]}/index.html"))
         self.started.release()
         try:
             assert self.event(request.company).wait(10), "never released"
@@ -81,8 +82,8 @@ def test_a_job_shows_how_far_its_embedding_has_got(runtime: Runtime) -> None:
     go_on = threading.Event()
 
     def runner(runtime: Runtime, request: JobRequest, progress: JobProgress) -> None:
-        progress.page("handbook/leave.md")
-        progress.embedding(512, 4997)
+        progress(Step("fetching", 1, 248, "handbook/leave.md"))
+        progress(Step("embedding", 512, 4997))
         reported.set()
         assert go_on.wait(10), "never released"
 
@@ -91,7 +92,7 @@ def test_a_job_shows_how_far_its_embedding_has_got(runtime: Runtime) -> None:
         job = jobs.submit("Acme Robotics", ["handbook"])
         assert reported.wait(5)
         running = jobs.status(job.id)
-        assert (running.read, running.current) == (1, "finding topics: 512 of 4,997 sentences")
+        assert (running.read, running.stage, running.done, running.total) == (1, "embedding", 512, 4997)
     finally:
         go_on.set()
         jobs.shutdown()

@@ -17,7 +17,7 @@ from askback.core.models import Fact
 from askback.errors import AskbackError, UsageError
 from askback.nlp.embeddings import EmbeddingUnavailable
 from askback.research import service
-from askback.research.service import ResearchSummary, research
+from askback.research.service import ResearchSummary, Step, research
 from askback.runtime import Runtime
 from askback.store import companies
 from askback.store import research as store
@@ -171,12 +171,18 @@ def test_a_run_with_nothing_new_to_read_never_loads_the_model(
     assert (again.pages_unchanged, again.sentences, again.embed_seconds) == (first_run.pages_new, 0, 0.0)
 
 
-def test_embedding_reports_its_progress_up_to_every_sentence_it_embeds(runtime: Runtime, handbook: Path) -> None:
-    seen: list[tuple[int, int]] = []
-    summary = research(runtime, COMPANY, [str(handbook)], on_embedding=lambda done, total: seen.append((done, total)))
+def test_a_run_reports_each_stage_with_counts_up_to_its_total(runtime: Runtime, handbook: Path) -> None:
+    seen: list[Step] = []
+    summary = research(runtime, COMPANY, [str(handbook)], on_step=seen.append)
     assert summary.embedded > 0
-    assert seen[-1] == (summary.embedded, summary.embedded)
-    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+    stages = [s.stage for s in seen]
+    assert stages == sorted(stages, key=["fetching", "parsing", "embedding", "storing"].index)
+    pages = summary.pages_new
+    for stage, total in (("fetching", pages), ("parsing", pages), ("embedding", summary.embedded), ("storing", pages)):
+        steps = [(s.done, s.total) for s in seen if s.stage == stage]
+        assert steps[-1] == (total, total), stage
+        assert [done for done, _ in steps] == sorted(done for done, _ in steps)
+    assert len({s.item for s in seen if s.stage == "parsing"}) == pages  # each page named as it is parsed
 
 
 def test_an_askback_that_classifies_differently_processes_every_page_again(
@@ -197,7 +203,7 @@ def test_a_changed_file_has_its_facts_replaced(runtime: Runtime, handbook: Path,
     )
     again = research(runtime, COMPANY, [str(handbook)])
     assert (again.pages_new, again.pages_changed, again.pages_unchanged, again.pages_removed) == (0, 1, 5, 0)
-    assert (again.sentences, again.embedded) == (1, 1)
+    assert again.sentences == 1 and again.embedded <= 1  # only the new sentence, if it is a close call
     assert [(f.source, f.headings, f.text) for f in all_facts(runtime) if f.source == "engineering.md"] == [
         (
             "engineering.md",
