@@ -4,7 +4,7 @@ For each corpus: the first run end to end, the unchanged re-run, pages and sente
 second, how long the embedding model alone takes for the texts that were embedded (the bound
 on this pipeline), the share of everything else, and peak memory.
 
-Run: .venv/bin/python bench/research.py [--sizes 100,250,500,1000,2000] [--skip-18f] [--quality]
+Run: .venv/bin/python bench/research.py [--sizes 100,250,500,1000,2000] [--skip-18f] [--quality] [--close-calls-only]
 """
 
 from __future__ import annotations
@@ -84,16 +84,19 @@ class Recording:
         return self.model.embed(texts)
 
 
+CLOSE_CALLS_ONLY = False  # --close-calls-only: the static table decides clear topics (askback.research.gate)
+
+
 def measure(name: str, source: Path, db_dir: Path, embed_all: bool = True) -> dict[str, float]:
     """One corpus: first run, unchanged re-run and, for the ratio the issue sets, the model alone
     on every sentence of the corpus (what research would cost if each sentence were embedded)."""
     recording = Recording()
     runtime = Runtime.open(f"sqlite:///{db_dir / (name.replace(' ', '-') + '.db')}", embedder=recording)
     started = time.perf_counter()
-    first = research(runtime, name, [str(source)])
+    first = research(runtime, name, [str(source)], close_calls_only=CLOSE_CALLS_ONLY)
     total = time.perf_counter() - started
     started = time.perf_counter()
-    again = research(runtime, name, [str(source)])
+    again = research(runtime, name, [str(source)], close_calls_only=CLOSE_CALLS_ONLY)
     rerun = time.perf_counter() - started
     pages = first.pages_new
     print(
@@ -143,7 +146,16 @@ def scaling(sizes: Sequence[int]) -> None:
     rows = []
     for pages in sizes:
         out = subprocess.run(
-            [sys.executable, __file__, "--scaling-row", str(pages)], capture_output=True, text=True, check=True
+            [
+                sys.executable,
+                __file__,
+                "--scaling-row",
+                str(pages),
+                *(["--close-calls-only"] if CLOSE_CALLS_ONLY else []),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
         rows.append(json.loads(out.strip().splitlines()[-1]))
     print("\n| generated pages | first run | per page | unchanged re-run | peak memory |\n|---|---|---|---|---|")
@@ -155,12 +167,10 @@ def scaling(sizes: Sequence[int]) -> None:
 
 
 def quality() -> None:
-    """The project's own quality figures on the current code (held-out sets; see each script)."""
-    for script in ("eval_topics.py", "eval_answered.py"):
-        out = subprocess.run([sys.executable, str(ROOT / "bench" / script)], capture_output=True, text=True, check=True)
-        for line in out.stdout.splitlines():
-            if "precision" in line and not line.startswith("  "):
-                print(f"  {script}: {line.strip()}")
+    """The project's own quality figures on the current code (held-out sets; see each part)."""
+    for part in ("topics", "answered"):
+        out = subprocess.run([sys.executable, "-m", "askback.evaluate", part], capture_output=True, text=True)
+        print("\n".join(f"  {part}: {line.strip()}" for line in out.stdout.splitlines() if "held out" in line))
 
 
 def main() -> None:
@@ -168,8 +178,11 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,250,500,1000,2000", help="generated corpus sizes for the scaling table")
     parser.add_argument("--skip-18f", action="store_true")
     parser.add_argument("--quality", action="store_true", help="also run the topic and answered evaluations")
+    parser.add_argument("--close-calls-only", action="store_true", help="MiniLM only for the gate's close calls")
     parser.add_argument("--scaling-row", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    global CLOSE_CALLS_ONLY
+    CLOSE_CALLS_ONLY = args.close_calls_only
     if args.scaling_row:
         scaling_row(args.scaling_row)
         return
