@@ -24,7 +24,7 @@ import numpy as np
 
 from askback.assess import claims as claims_module
 from askback.assess.claims import ClaimClassifier, training_rows
-from askback.assess.flags import FlagDetector, Thresholds, training_sentences
+from askback.assess.flags import FlagDetector, Thresholds, flag_by_id, training_sentences
 from askback.nlp.embeddings import load_installed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,6 +76,37 @@ def flag_scores(detector: FlagDetector, texts: list[str], gold: list[set[str]]) 
     }
 
 
+TURNS = ("negation", "contrast", "comparison", "hedge", "reported")
+COLOUR_OF_MOOD = {"negative": "red", "positive": "green"}
+
+
+def turn_table(embed: Callable[[Sequence[str]], np.ndarray]) -> dict[str, dict[str, float]]:
+    """Per kind of turn (sentences tagged when they were written): how many flags were found,
+    how many were wrong, how many had the colour opposite to the sentence, and sentiment
+    accuracy. The opposite colour: not among the gold flags' colours, or, where the sentence
+    raises no flag, against its labelled sentiment (green on bad news, red on good news)."""
+    flags = {str(r["text"]): r for r in read(FLAG_SET) if r.get("turn")}
+    moods = {str(r["text"]): str(r["sentiment"]) for r in read(CLAIM_SET)}
+    texts = list(flags)
+    found = FlagDetector(embed).detect(texts)
+    sentiment = ClaimClassifier(embed).classify(texts)
+    table: dict[str, dict[str, float]] = {}
+    for turn in (*TURNS, "all"):
+        keep = [i for i, t in enumerate(texts) if turn in ("all", flags[t]["turn"])]
+        row = Counter[str]()
+        for i in keep:
+            gold = set(flags[texts[i]]["flags"])  # type: ignore[call-overload]
+            colours = {flag_by_id()[g].kind for g in gold} or {COLOUR_OF_MOOD.get(moods.get(texts[i], ""), "any")}
+            for match in found[i]:
+                row["flags"] += 1
+                row["wrong"] += match.flag.id not in gold
+                row["opposite"] += "any" not in colours and match.flag.kind not in colours
+            row["sentiment right"] += texts[i] in moods and sentiment[i].sentiment == moods[texts[i]]
+            row["with sentiment"] += texts[i] in moods
+        table[turn] = {"sentences": len(keep), **{k: float(v) for k, v in row.items()}}
+    return table
+
+
 def evaluate_flags(embed: Callable[[Sequence[str]], np.ndarray]) -> dict[str, float]:
     rows = read(FLAG_SET)
     texts = [str(r["text"]) for r in rows]
@@ -113,10 +144,19 @@ def tune_flags(embed: Callable[[Sequence[str]], np.ndarray]) -> None:
     other four folds (and the flags' own examples) and is scored on the fold it never saw."""
     rows = list(training_sentences())
     folds = [list(range(len(rows)))[i::5] for i in range(5)]
-    grid = itertools.product((0.45, 0.5, 0.55, 0.6), (0.0, 0.03), (0.0, 0.05, 0.1), (True, False))
+    grid = itertools.product((0.45, 0.5), (0.05,), (0.25, 0.5), (True, False), (False,))
     results = []
-    for similarity, over_flags, over_none, against in grid:
-        thresholds = Thresholds(similarity, over_flags, over_none, phrase_against_direction=against)
+    for similarity, over_none, lean, against, same_negation in grid:
+        thresholds = Thresholds(
+            similarity,
+            0.0,
+            over_none,
+            phrase_against_direction=against,
+            against_lean=lean,
+            stance_weight=0.0,
+            anchored=True,
+            same_negation=same_negation,
+        )
         tp = fp = fn = 0
         for held in folds:
             train = [rows[i] for i in range(len(rows)) if i not in held]
@@ -148,7 +188,8 @@ def tune_claims(embed: Callable[[Sequence[str]], np.ndarray]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--tune", action="store_true", help="cross-validate on the training data in the package")
-    parser.add_argument("--markdown", action="store_true", help="print the README's table")
+    parser.add_argument("--markdown", action="store_true", help="print the README's tables")
+    parser.add_argument("--write-readme", action="store_true", help="write the tables into README.md")
     parser.add_argument("--flags-only", action="store_true", help="with --tune: the flag thresholds only")
     args = parser.parse_args()
     embed = memo_embed()
@@ -159,8 +200,13 @@ def main() -> None:
         return
     flags = evaluate_flags(embed)
     claims = evaluate_claims(embed)
-    if args.markdown:
-        print(markdown(flags, claims))
+    turns = turn_table(embed)
+    if args.markdown or args.write_readme:
+        text = markdown(flags, claims, turns)
+        if args.write_readme:
+            write_readme(text)
+        else:
+            print(text)
         return
     print(f"flags: {flags['sentences']} held-out sentences, {flags['with_flags']} with a flag")
     print(
@@ -179,25 +225,52 @@ def main() -> None:
         print(
             f"  {task} accuracy {claims[f'{task}_accuracy']:.2f} (without the model: {claims[f'{task}_accuracy_lexical']:.2f})"
         )
+    print("sentences that turn (held-out, tagged when written):")
+    for turn, row in turns.items():
+        print(
+            f"  {turn:10} {int(row['sentences']):>3} sentences: {int(row.get('flags', 0))} flags, "
+            f"{int(row.get('wrong', 0))} wrong, {int(row.get('opposite', 0))} of the opposite colour; "
+            f"sentiment {row.get('sentiment right', 0) / max(1, row.get('with sentiment', 0)):.2f}"
+        )
 
 
-def markdown(flags: dict[str, float], claims: dict[str, object]) -> str:
+README = ROOT / "README.md"
+START, END = "<!-- eval_assess: start -->", "<!-- eval_assess: end -->"
+
+
+def write_readme(text: str) -> None:
+    """Put the figures between the README's markers, so they are never typed by hand."""
+    readme = README.read_text(encoding="utf-8")
+    head, rest = readme.split(START, 1)
+    _, tail = rest.split(END, 1)
+    README.write_text(f"{head}{START}\n{text}\n{END}{tail}", encoding="utf-8")
+
+
+def markdown(flags: dict[str, float], claims: dict[str, object], turns: dict[str, dict[str, float]]) -> str:
     cp, cr, cn = claims["claim"]  # type: ignore[misc]
     op, orr, on = claims["opinion"]  # type: ignore[misc]
-    return "\n".join(
-        [
-            "| measured on held-out sentences | precision | recall |",
-            "|---|---|---|",
-            f"| red and green flags ({int(flags['sentences'])} sentences, {int(flags['with_flags'])} with a flag) "
-            f"| {flags['precision']:.2f} | {flags['recall']:.2f} |",
-            f"| flags by phrases alone | {flags['phrases_only_precision']:.2f} | {flags['phrases_only_recall']:.2f} |",
-            f"| factual claims ({cn} of {claims['sentences']} sentences) | {cp:.2f} | {cr:.2f} |",
-            f"| opinions ({on}) | {op:.2f} | {orr:.2f} |",
-            "",
-            f"Category accuracy {claims['category_accuracy']:.2f}, sentiment accuracy "
-            f"{claims['sentiment_accuracy']:.2f} (seven and three classes).",
-        ]
-    )
+    lines = [
+        "| measured on held-out sentences | precision | recall |",
+        "|---|---|---|",
+        f"| red and green flags ({int(flags['sentences'])} sentences, {int(flags['with_flags'])} with a flag) "
+        f"| {flags['precision']:.2f} | {flags['recall']:.2f} |",
+        f"| flags by phrases alone | {flags['phrases_only_precision']:.2f} | {flags['phrases_only_recall']:.2f} |",
+        f"| factual claims ({cn} of {claims['sentences']} sentences) | {cp:.2f} | {cr:.2f} |",
+        f"| opinions ({on}) | {op:.2f} | {orr:.2f} |",
+        "",
+        f"Claim or opinion: accuracy {claims['kind_accuracy']:.2f}. Category accuracy "
+        f"{claims['category_accuracy']:.2f}, sentiment accuracy {claims['sentiment_accuracy']:.2f} "
+        "(seven and three classes).",
+        "",
+        "| held-out sentences that turn | sentences | flags found | wrong | opposite colour | sentiment right |",
+        "|---|---|---|---|---|---|",
+    ]
+    for turn, row in turns.items():
+        lines.append(
+            f"| {turn} | {int(row['sentences'])} | {int(row.get('flags', 0))} | {int(row.get('wrong', 0))} "
+            f"| {int(row.get('opposite', 0))} | {row.get('sentiment right', 0) / max(1, row.get('with sentiment', 0)):.2f} |"
+        )
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

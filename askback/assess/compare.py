@@ -35,7 +35,7 @@ class Evidence:
     category: str
     score: float  # 0 (bad) to 10 (good)
     weight: float
-    kind: str  # rating, category-rating, flag, claim, research
+    kind: str  # rating, category-rating, flag, claim, one-person, research
     text: str  # what it was, in words
     source: str = ""  # where it came from
 
@@ -69,6 +69,7 @@ class CategoryScore:
             "score": round(self.score, 1),
             "confidence": self.confidence,
             "evidence_weight": round(self.evidence_weight, 2),
+            "evidence_count": len(self.evidence),
             "evidence": [e.as_dict() for e in self.evidence],
         }
 

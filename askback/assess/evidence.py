@@ -27,6 +27,7 @@ FLAG_WEIGHT = 0.75
 FLAG_SOURCES_COUNTED = 3  # the same flag from more places adds no more weight
 CLAIM_WEIGHT_PER_PERSON = 0.5
 CLAIM_WEIGHT_MAX = 1.5
+ONE_PERSON_WEIGHT = {"single-claim": 0.3, "opinion": 0.15, "shared-opinion": 0.3}  # below any corroborated claim (1.0)
 RESEARCH_WEIGHT_PER_FACT = 0.05
 RESEARCH_WEIGHT_MAX = 0.3
 RESEARCH_SCORE = 6.0  # a topic the company writes about openly: slightly better than silence
@@ -44,9 +45,9 @@ class FlagHit:
     def as_dict(self) -> dict[str, Any]:
         flag = self.match.flag
         return {
-            "flag": flag.id,
-            "kind": flag.kind,
-            "label": flag.label,
+            "id": flag.id,
+            "colour": flag.kind,
+            "name": flag.label,
             "category": flag.category,
             "why": flag.why,
             "sentence": self.sentence,
@@ -103,7 +104,7 @@ def from_flags(hits: Iterable[FlagHit]) -> list[Evidence]:
                 score=0.0 if flag.kind == "red" else 10.0,
                 weight=FLAG_WEIGHT,
                 kind="flag",
-                text=f"{flag.kind} flag {flag.label}: {hit.sentence}",
+                text=f"{flag.kind} flag {flag.label}: {hit.sentence} (raised by {hit.match.raised_by})",
                 source=hit.source,
             )
         )
@@ -111,23 +112,37 @@ def from_flags(hits: Iterable[FlagHit]) -> list[Evidence]:
 
 
 def from_groups(groups: Iterable[Group], names: dict[int, str]) -> list[Evidence]:
-    """Corroborated claims with a clear sentiment; single claims and opinions do not score."""
+    """What employees said, with a clear sentiment: claims two or more people made count by the
+    number of people; one person's claim or opinion counts too, marked as theirs alone and
+    weighted below anything corroborated."""
     found = []
     for group in groups:
-        if not group.corroborated or group.sentiment not in SENTIMENT_SCORE:
+        if group.sentiment not in SENTIMENT_SCORE:
             continue
         people = sorted(names.get(a, f"account {a}") for a in group.accounts)
+        if group.corroborated:
+            weight = min(CLAIM_WEIGHT_MAX, CLAIM_WEIGHT_PER_PERSON * group.people)
+            kind, text = "claim", f"{group.people} people independently: {group.text}"
+        else:
+            weight = ONE_PERSON_WEIGHT[group.bucket]
+            kind, text = "one-person", _one_person(group)
         found.append(
             Evidence(
                 category=group.category,
                 score=SENTIMENT_SCORE[group.sentiment],
-                weight=min(CLAIM_WEIGHT_MAX, CLAIM_WEIGHT_PER_PERSON * group.people),
-                kind="claim",
-                text=f"{group.people} people independently: {group.text}",
+                weight=weight,
+                kind=kind,
+                text=text,
                 source="; ".join(people),
             )
         )
     return found
+
+
+def _one_person(group: Group) -> str:
+    said = "opinion" if group.bucket in ("opinion", "shared-opinion") else "account"
+    who = "one person's" if group.people == 1 else f"{group.people} people's shared"
+    return f"{who} {said}, not corroborated: {group.text}"
 
 
 def from_facts(facts: Sequence[Fact]) -> list[Evidence]:

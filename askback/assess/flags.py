@@ -22,11 +22,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from askback.core.datafile import load_data
-from askback.nlp.linear import fit_ridge
+from askback.nlp.linear import fit_ridge, with_bias
 from askback.nlp.phrases import PhraseIndex
+from askback.nlp.stance import Reading, read
+from askback.nlp.text import content_tokens
 
 if TYPE_CHECKING:
     import numpy as np
@@ -44,11 +46,24 @@ _OPPOSITE = {"red": "green", "green": "red"}
 
 @dataclass(frozen=True)
 class Thresholds:
-    similarity: float = 0.50  # to the closest example of the flag
+    """Chosen by five-fold cross-validation on flag_training.jsonl (bench/eval_assess.py --tune),
+    best F0.5 (precision first). With the stance rules (negation scope, a clause turned away
+    from by "but", the sentence's lean) the folds give P 0.83, R 0.31, against P 0.77, R 0.31
+    without them. Requiring a shared word (``anchored``) changed nothing there and stops
+    subject-only matches such as "a bit stretched" raising "predecessor left suddenly".
+    Requiring a meaning match to be negated as its example is (``same_negation``) gave P 0.86
+    but R 0.27 and lost clear paraphrases ("tests are the first thing we drop"): left off."""
+
+    similarity: float = 0.45  # to the closest example of the flag
     over_other_flags: float = 0.0  # ahead of the closest example of any other flag
     over_none: float = 0.05  # ahead of the closest sentence that raises no flag
     polarity_penalty: float = 1.0  # ridge penalty of the red / green / none model
     phrase_against_direction: bool = True  # keep a phrase match the model reads the other way
+    stance_weight: float = 0.0  # the stance cues in that model (cross-validation preferred none)
+    against_lean: float = 0.25  # drop a flag when the sentence leans at least this far the other way
+    red_negation_window: int = 2  # a red phrase is cancelled by a negator this close before it ("not a family")
+    anchored: bool = True  # a match by meaning must share a word with the flag's phrases or examples
+    same_negation: bool = False  # ... and be negated when its closest example is (cross-validation: no)
 
 
 @dataclass(frozen=True)
@@ -61,6 +76,17 @@ class FlagSpec:
     patterns: tuple[str, ...]
     examples: tuple[str, ...]
 
+    def as_dict(self) -> dict[str, Any]:
+        """The flag as a person can check it: what it is called, its colour and why it matters."""
+        return {
+            "id": self.id,
+            "colour": self.kind,
+            "name": self.label,
+            "category": self.category,
+            "why": self.why,
+            "phrases": list(self.patterns),
+        }
+
 
 @dataclass(frozen=True)
 class FlagMatch:
@@ -70,6 +96,15 @@ class FlagMatch:
     how: str  # phrase or meaning
     matched: str  # the phrase, or the example sentence it is closest to
     score: float
+
+    @property
+    def raised_by(self) -> str:
+        """What raised the flag, in words a person can check against the sentence."""
+        if self.how == "phrase":
+            return f'the words "{self.matched}"'
+        if self.how == "meaning":
+            return f'its meaning, close to "{self.matched}"'
+        return "the account's reading when it was added"
 
 
 @lru_cache(maxsize=2)
@@ -95,6 +130,17 @@ def flag_by_id() -> dict[str, FlagSpec]:
     return {f.id: f for f in load_flags()}
 
 
+def flag_refs(ids: Sequence[str]) -> list[dict[str, str]]:
+    """Flags named by id (as stored with a sentence) as objects with their colour and name."""
+    known = flag_by_id()
+    return [{"id": i, "colour": known[i].kind, "name": known[i].label} for i in ids if i in known]
+
+
+def catalogue() -> list[dict[str, Any]]:
+    """Every flag askback looks for, red first, as data (``askback taxonomy flags``)."""
+    return [f.as_dict() for f in sorted(load_flags(), key=lambda f: (f.kind != "red", f.id))]
+
+
 @lru_cache(maxsize=2)
 def training_sentences(path: Path = FLAG_TRAINING) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Labelled employee sentences: (text, flag ids); most raise no flag and serve as "none"."""
@@ -110,10 +156,20 @@ class PhraseMatcher:
     def __init__(self, flags: Sequence[FlagSpec]) -> None:
         self._index = PhraseIndex((phrase, flag) for flag in flags for phrase in flag.patterns)
 
-    def matches(self, text: str) -> dict[str, FlagMatch]:
+    def matches(self, text: str, reading: Reading | None = None, red_window: int = 2) -> dict[str, FlagMatch]:
+        """Flags whose phrases occur in ``text``; with a stance ``reading``, not where negated:
+        any negation cancels a green phrase ("not a single mentor"), only a close one a red
+        phrase ("not a family", but "nobody takes the unlimited PTO" stays red); nor in a clause
+        the sentence turns away from ("the budget exists, but good luck using it")."""
         found: dict[str, FlagMatch] = {}
         for hit in self._index.find(text):
-            found.setdefault(hit.value.id, FlagMatch(hit.value, "phrase", hit.phrase, 1.0))
+            flag = hit.value
+            if reading is not None and (
+                reading.negated(hit.start, None if flag.kind == "green" else red_window)
+                or reading.conceded(hit.start, 1 if flag.kind == "green" else -1)
+            ):
+                continue
+            found.setdefault(flag.id, FlagMatch(flag, "phrase", hit.phrase, 1.0))
         return found
 
 
@@ -144,32 +200,42 @@ class FlagDetector:
         )
         self._vectors: tuple[Matrix, Matrix] | None = None
         self._polarity: npt.NDArray[np.float64] | None = None
+        self._anchors: dict[str, set[str]] | None = None
+        self._none_negated: npt.NDArray[np.bool_] | None = None
 
     def detect(self, texts: Sequence[str], vectors: Matrix | None = None) -> list[list[FlagMatch]]:
         """The flags each text raises, phrases first; ``vectors`` are the texts' embeddings if known."""
-        found = [dict(self.phrases.matches(t)) for t in texts]
+        readings = [read(t) for t in texts]
+        red_window = self.thresholds.red_negation_window
+        found = [dict(self.phrases.matches(t, r, red_window)) for t, r in zip(texts, readings, strict=True)]
         if self._embed is not None and texts:
             vectors = vectors if vectors is not None else self._embed(list(texts))
-            direction = self._direction(vectors)
+            direction = self._direction(vectors, texts)
             if not self.thresholds.phrase_against_direction:
                 found = [
                     {k: m for k, m in h.items() if d != _OPPOSITE[m.flag.kind]}
                     for h, d in zip(found, direction, strict=True)
                 ]
-            for hits, match in zip(found, self._by_meaning(vectors, direction), strict=True):
+            for hits, match in zip(found, self._by_meaning(vectors, direction, texts), strict=True):
                 if match is not None and not hits:
                     hits[match.flag.id] = match
+        found = [{k: m for k, m in h.items() if self._agrees(m.flag, r)} for h, r in zip(found, readings, strict=True)]
         return [sorted(h.values(), key=lambda m: -m.score) for h in found]
 
-    def _by_meaning(self, vectors: Matrix, direction: Sequence[str]) -> list[FlagMatch | None]:
+    def _agrees(self, flag: FlagSpec, reading: Reading) -> bool:
+        """A flag's colour must not contradict the sentence: no green flag on bad news."""
+        sign = 1.0 if flag.kind == "green" else -1.0
+        return sign * reading.lean > -self.thresholds.against_lean
+
+    def _by_meaning(self, vectors: Matrix, direction: Sequence[str], texts: Sequence[str]) -> list[FlagMatch | None]:
         import numpy as np
 
         examples, none = self._prototypes()
         sims = vectors @ examples.T
-        none_best = (vectors @ none.T).max(axis=1) if len(none) else np.full(len(vectors), -1.0)
+        none_best = self._none_floor(vectors, texts, none)
         owners = np.array([self.flags.index(f) for f, _ in self._examples])
         results: list[FlagMatch | None] = []
-        for row, floor, kind in zip(sims, none_best, direction, strict=True):
+        for row, floor, kind, text in zip(sims, none_best, direction, texts, strict=True):
             per_flag = np.full(len(self.flags), -1.0)
             np.maximum.at(per_flag, owners, row)
             order = np.argsort(-per_flag)
@@ -181,12 +247,47 @@ class FlagDetector:
                 and best - second >= th.over_other_flags
                 and best - floor >= th.over_none
                 and kind == flag.kind
+                and (not th.anchored or self._shares_a_word(text, flag))
             ):
                 closest = max((i for i, o in enumerate(owners) if o == order[0]), key=lambda i: row[i])
-                results.append(FlagMatch(flag, "meaning", self._examples[closest][1], round(best, 3)))
+                example = self._examples[closest][1]
+                if th.same_negation and read(text).has_negation != read(example).has_negation:
+                    results.append(None)  # embeddings barely see "not": "isn't involved" is near "involved"
+                    continue
+                results.append(FlagMatch(flag, "meaning", example, round(best, 3)))
             else:
                 results.append(None)
         return results
+
+    def _none_floor(self, vectors: Matrix, texts: Sequence[str], none: Matrix) -> npt.NDArray[np.float64]:
+        """The closest sentence that raises no flag, for each text. With ``same_negation``, only
+        among those negated as the text is: "it's not a family" raises no flag, yet must not
+        stop "we're basically one family" from raising one."""
+        import numpy as np
+
+        if not len(none):
+            return np.full(len(vectors), -1.0)
+        sims = np.asarray(vectors @ none.T, dtype=np.float64)
+        if self.thresholds.same_negation:
+            if self._none_negated is None:
+                self._none_negated = np.array([read(t).has_negation for t in self._none])
+            negated = np.array([read(t).has_negation for t in texts])
+            sims = np.where(negated[:, None] == self._none_negated[None, :], sims, -1.0)
+        floor: npt.NDArray[np.float64] = sims.max(axis=1)
+        return floor
+
+    def _shares_a_word(self, text: str, flag: FlagSpec) -> bool:
+        """Whether the sentence shares a meaningful word with the flag's phrases or examples:
+        nearness of meaning alone is mostly nearness of subject ("a bit stretched" is near
+        "the last hire left")."""
+        if self._anchors is None:
+            self._anchors = {}
+            for owner, example in self._examples:
+                self._anchors.setdefault(owner.id, set()).update(content_tokens(example))
+            for spec in self.flags:
+                for phrase in spec.patterns:
+                    self._anchors.setdefault(spec.id, set()).update(content_tokens(phrase))
+        return bool(self._anchors.get(flag.id, set()) & set(content_tokens(text)))
 
     def _prototypes(self) -> tuple[Matrix, Matrix]:
         if self._vectors is None:
@@ -195,17 +296,26 @@ class FlagDetector:
             self._vectors = (both[: len(self._examples)], both[len(self._examples) :])
         return self._vectors
 
-    def _direction(self, vectors: Matrix) -> list[str]:
-        """red, green or none per vector, from a linear model over the same prototypes."""
+    def _direction(self, vectors: Matrix, texts: Sequence[str]) -> list[str]:
+        """red, green or none per sentence, from a linear model over the same prototypes: their
+        embeddings beside their stance cues (negation, contrast, lean), so that "mentoring is
+        real" and "mentoring is thinner than promised" can part ways."""
         import numpy as np
 
         if self._polarity is None:
             examples, none = self._prototypes()
-            x = np.hstack([np.vstack([examples, none]), np.ones((len(examples) + len(none), 1))])
+            texts_known = [e for _, e in self._examples] + self._none
+            x = self._direction_features(np.vstack([examples, none]), texts_known)
             labels = [f.kind for f, _ in self._examples] + ["none"] * len(none)
-            self._polarity = fit_ridge(x.astype(np.float64), labels, DIRECTIONS, self.thresholds.polarity_penalty)
-        scores = np.hstack([vectors, np.ones((len(vectors), 1))]) @ self._polarity
+            self._polarity = fit_ridge(x, labels, DIRECTIONS, self.thresholds.polarity_penalty)
+        scores = self._direction_features(vectors, texts) @ self._polarity
         return [DIRECTIONS[int(i)] for i in scores.argmax(axis=1)]
+
+    def _direction_features(self, vectors: Matrix, texts: Sequence[str]) -> npt.NDArray[np.float64]:
+        import numpy as np
+
+        cues = np.array([read(t).cues for t in texts], dtype=np.float64).reshape(len(texts), -1)
+        return with_bias(np.hstack([vectors.astype(np.float64), self.thresholds.stance_weight * cues]))
 
 
 def _company_sentences() -> list[str]:

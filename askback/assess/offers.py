@@ -53,10 +53,16 @@ class Yearly:
         }
 
 
+MAX_BONUS_PERCENT = 100.0
+
+
 def currency_code(value: str) -> str:
+    """An ISO 4217 code, upper-cased; the list of codes is Babel's (CLDR), not our own."""
+    from babel.numbers import list_currencies
+
     code = value.strip().upper()
-    if not _CURRENCY.match(code):
-        raise UsageError(f"a currency is a three-letter code such as EUR or USD, not {value!r}")
+    if not _CURRENCY.match(code) or code not in list_currencies():
+        raise UsageError(f"a currency is an ISO 4217 code such as EUR or USD, not {value!r}")
     return code
 
 
@@ -122,8 +128,8 @@ def check_offer(offer: OfferRecord) -> OfferRecord:
         raise UsageError(f"base pay must be at most {MAX_BASE:,.0f}, not {offer.base:g}")
     if offer.period not in PERIODS:
         raise UsageError(f"period is year or month, not {offer.period!r}")
-    if not 0 <= offer.bonus_percent <= 500:
-        raise UsageError(f"bonus percent must be from 0 to 500, not {offer.bonus_percent:g}")
+    if not 0 <= offer.bonus_percent <= MAX_BONUS_PERCENT:
+        raise UsageError(f"bonus percent must be from 0 to {MAX_BONUS_PERCENT:g}, not {offer.bonus_percent:g}")
     currency_code(offer.currency)
     check_equity(offer.equity)
     return offer

@@ -58,6 +58,24 @@ def offer_line(company: CompanyResult) -> str:
     return f"Offer: {title}{' + '.join(parts)} = {_money(o.total, o.currency)} a year"
 
 
+def heard_line(company: CompanyResult) -> str:
+    """How much stands behind a company: interviews with something recorded, and accounts."""
+    return (
+        f"Heard in {_count(company.interviews, 'interview')} with something recorded and "
+        f"{_count(company.accounts, 'employee account')}; {_count(company.corroborated, 'claim')} "
+        f"corroborated by two or more people, {_count(company.one_person, 'statement')} "
+        "from one person alone (weighted lower)"
+    )
+
+
+def pieces(count: int) -> str:
+    return _count(count, "piece") + " of evidence"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _sign(e: Evidence) -> str:
     return "+" if e.score > 5 else "-" if e.score < 5 else "·"
 
@@ -107,16 +125,14 @@ def _cell(score: CategoryScore) -> str:
 
 def _company_text(company: CompanyResult, result: CompareResult) -> Iterator[str]:
     yield f"{company.rank}. {company.company.name}: {company.total:.1f} (confidence {company.confidence})"
+    yield f"   {company.reason}"
     yield f"   {offer_line(company)}"
-    yield (
-        f"   Heard from {company.interviews} interview(s) and {company.accounts} employee account(s); "
-        f"{company.corroborated} claim(s) corroborated by two or more people"
-    )
+    yield f"   {heard_line(company)}"
     for cat in sorted(CATEGORY_IDS, key=lambda c: -result.weights.get(c, 0)):
         score = company.categories[cat]
         if not score.evidence:
             continue
-        yield f"   {category(cat).label} {score.score:.1f} ({score.confidence})"
+        yield f"   {category(cat).label} {score.score:.1f} ({score.confidence}, {pieces(len(score.evidence))})"
         for e in score.evidence[:EVIDENCE_SHOWN]:
             yield f"     {_evidence_line(e)}"
         if len(score.evidence) > EVIDENCE_SHOWN:
@@ -183,12 +199,16 @@ def _md_lines(result: CompareResult) -> Iterator[str]:
         yield ""
         yield f"## {company.rank}. {_md(company.company.name)}: {company.total:.1f}"
         yield ""
+        yield _md(company.reason)
+        yield ""
         yield _md(offer_line(company))
+        yield ""
+        yield _md(heard_line(company))
         for cat in CATEGORY_IDS:
             score = company.categories[cat]
             if score.evidence:
                 yield ""
-                yield f"**{category(cat).label}** {score.score:.1f} ({score.confidence})"
+                yield f"**{category(cat).label}** {score.score:.1f} ({score.confidence}, {pieces(len(score.evidence))})"
                 yield ""
                 yield from (f"- {_md(_evidence_line(e))}" for e in score.evidence)
         if company.unknowns:
@@ -263,7 +283,9 @@ def _html_table(result: CompareResult) -> str:
 def _html_company(company: CompanyResult, result: CompareResult, chart: str) -> str:
     parts = [
         f"<h2>{company.rank}. {escape(company.company.name)}: {company.total:.1f}</h2>",
+        f"<p><b>{escape(company.reason)}</b></p>",
         f"<p>{escape(offer_line(company))}</p>",
+        f"<p>{escape(heard_line(company))}</p>",
         f"<figure>{chart}</figure>",
     ]
     for cat in CATEGORY_IDS:
@@ -275,7 +297,8 @@ def _html_company(company: CompanyResult, result: CompareResult, chart: str) -> 
             for e in score.evidence
         )
         parts.append(
-            f"<h3>{escape(category(cat).label)} {score.score:.1f} ({score.confidence})</h3><ul class=evidence>{items}</ul>"
+            f"<h3>{escape(category(cat).label)} {score.score:.1f} ({score.confidence}, {pieces(len(score.evidence))})</h3>"
+            f"<ul class=evidence>{items}</ul>"
         )
     if company.unknowns:
         items = "".join(f"<li>{escape(u.describe(company.company.name))}</li>" for u in company.unknowns)

@@ -31,6 +31,7 @@ from askback.assess.disagreements import Disagreement, Heard, disagreements
 from askback.assess.evidence import FlagHit
 from askback.assess.flags import FlagDetector
 from askback.assess.offers import Yearly, check_offer, target_currency, yearly
+from askback.assess.reasons import main_reason
 from askback.assess.sensitivity import Flip, flips
 from askback.assess.text import sentences
 from askback.assess.unknowns import Unknown, unknowns
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
 
     from askback.nlp.embeddings import Vectors
 
+MIN_COMPANIES = 2
 MAX_COMPANIES = 8
 
 # The records the front ends hand in and get back, named here so that they need not reach into the store.
@@ -264,12 +266,15 @@ class CompanyResult:
     interviews: int
     accounts: int
     corroborated: int
+    one_person: int  # statements from one person's account only, shown and weighted below corroborated ones
+    reason: str  # the main reason it ranks where it does, in one sentence
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "rank": self.rank,
             "company": self.company.name,
             "slug": self.company.slug,
+            "reason": self.reason,
             "total": round(self.total, 2),
             "confidence": self.confidence,
             "categories": {c: s.as_dict() for c, s in self.categories.items()},
@@ -280,6 +285,7 @@ class CompanyResult:
             "interviews": self.interviews,
             "accounts": self.accounts,
             "corroborated_claims": self.corroborated,
+            "one_person_statements": self.one_person,
         }
 
 
@@ -318,6 +324,7 @@ class _Inputs:
     interviews: int
     accounts: int
     corroborated: int
+    one_person: int
 
 
 def compare(
@@ -330,13 +337,13 @@ def compare(
     """Rank companies by the candidate's priorities, with the evidence, unknowns, disagreements
     between interviewers and how far each weight is from changing first place."""
     names = list(dict.fromkeys(company_names))
-    if not names or len(names) > MAX_COMPANIES:
-        raise UsageError(f"compare takes 1 to {MAX_COMPANIES} companies, not {len(names)}")
+    _check_count(len(names))
     from askback.bank.loader import load_bank
 
     bank = load_bank()
     with runtime.session() as session:
-        found = [company_store.get(session, n) for n in names]
+        found = list({c.id: c for c in (company_store.get(session, n) for n in names)}.values())
+        _check_count(len(found))  # "acme" and "Acme" are one company
         if priorities is None:
             saved = profiles.load(session)
             priorities = dict(saved.priorities) if saved else {}
@@ -363,6 +370,11 @@ def still_unknown(runtime: Runtime, companies: Sequence[Company]) -> dict[str, t
         i.company.slug: tuple(unknowns(scoring.category_scores(i.evidence), weights, bank, i.asked, priorities))
         for i in inputs
     }
+
+
+def _check_count(count: int) -> None:
+    if not MIN_COMPANIES <= count <= MAX_COMPANIES:
+        raise UsageError(f"compare takes {MIN_COMPANIES} to {MAX_COMPANIES} different companies, not {count}")
 
 
 def _latest_offers(session: Session, companies: Sequence[Company]) -> dict[int, store.OfferRecord]:
@@ -407,6 +419,10 @@ def _result(
             interviews=by_slug[slug].interviews,
             accounts=by_slug[slug].accounts,
             corroborated=by_slug[slug].corroborated,
+            one_person=by_slug[slug].one_person,
+            reason=main_reason(
+                slug, components, weights, order, {c: len(s.evidence) for c, s in categories[slug].items()}
+            ),
         )
         for rank, slug in enumerate(order, start=1)
     )
@@ -447,9 +463,20 @@ def _gather(session: Session, models: Models, company: Company, bank: Sequence[Q
         flags=flags,
         heard=_with_sentiment(models, heard),
         asked=asked,
-        interviews=len(plans),
+        interviews=sum(1 for p in plans if _recorded(p, answers)),
         accounts=len(summary.accounts),
         corroborated=len(summary.corroborated),
+        one_person=sum(1 for g in summary.groups if g.people == 1 and g.sentiment in ev.SENTIMENT_SCORE),
+    )
+
+
+def _recorded(plan: Plan, answers: Sequence[Answer]) -> bool:
+    """An interview counts once something was recorded from it: an answer, a rating or a note."""
+    return (
+        any(a.plan_id == plan.id for a in answers)
+        or bool(plan.category_ratings)
+        or bool(plan.notes.strip())
+        or any(item.note.strip() for item in plan.items)
     )
 
 

@@ -99,6 +99,8 @@ def list_accounts(company: CompanyOption, fmt: FormatOption = ListFormat.text) -
 
 
 def _row(r: AccountRecord) -> dict[str, object]:
+    from askback.assess.flags import flag_refs
+
     return {
         "id": r.id,
         "who": r.who,
@@ -107,7 +109,7 @@ def _row(r: AccountRecord) -> dict[str, object]:
         "source": r.source,
         "claims": sum(1 for s in r.sentences if s.kind == "claim"),
         "opinions": sum(1 for s in r.sentences if s.kind == "opinion"),
-        "flags": sorted({f for s in r.sentences for f in s.flags}),
+        "flags": flag_refs(sorted({f for s in r.sentences for f in s.flags})),
         "opening": r.text.split("\n")[0][:60],
     }
 
@@ -123,11 +125,12 @@ def show(
     """
     import json
 
+    from askback.assess.flags import flag_refs
     from askback.assess.service import account_name, get_account
 
     company, record = get_account(runtime(), account_id)
     sentences = [
-        {"text": s.text, "kind": s.kind, "category": s.category, "sentiment": s.sentiment, "flags": list(s.flags)}
+        {"text": s.text, "kind": s.kind, "category": s.category, "sentiment": s.sentiment, "flags": flag_refs(s.flags)}
         for s in record.sentences
     ]
     if fmt is DocFormat.json:
@@ -136,10 +139,11 @@ def show(
         )
         return
     typer.echo(f"{company.name}: {account_name(record)}")
-    for s in sentences:
-        flags = f"  [{', '.join(s['flags'])}]" if s["flags"] else ""
+    for s in record.sentences:
+        named = ", ".join(f"{f['colour']} {f['id']}" for f in flag_refs(s.flags))
+        flags = f"  [{named}]" if named else ""
         prefix = "- " if fmt is DocFormat.md else "  "
-        typer.echo(f"{prefix}{s['kind']} · {s['category']} · {s['sentiment']}: {s['text']}{flags}")
+        typer.echo(f"{prefix}{s.kind} · {s.category} · {s.sentiment}: {s.text}{flags}")
 
 
 @accounts_app.command(name="summary")

@@ -100,7 +100,9 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value)
+        return ", ".join(_cell(v) for v in value)
+    if isinstance(value, dict) and "id" in value:  # a flag or other object listed by its id
+        return str(value["id"])
     return str(value)
 
 

@@ -17,6 +17,7 @@ class Kind(StrEnum):
     signals = "signals"
     priorities = "priorities"
     topics = "topics"
+    flags = "flags"
 
 
 def register(app: typer.Typer) -> None:
@@ -27,13 +28,21 @@ def taxonomy(
     kind: Annotated[Kind, typer.Argument(help="What to list.")] = Kind.categories,
     fmt: FormatOption = ListFormat.text,
 ) -> None:
-    """List the ids askback understands: categories, roles, stages, signals, priorities or topics.
+    """List the ids askback understands: categories, roles, stages, signals, priorities, topics or flags.
+
+    Flags are the red and green signs askback looks for in notes, answers and accounts: each with
+    its colour, name and why it matters (--format json adds the phrases that raise it).
 
     Example: askback taxonomy priorities
     """
     from askback.core import taxonomy as t
 
     rows: list[dict[str, object]]
+    if kind is Kind.flags:
+        from askback.assess.flags import catalogue
+
+        emit_rows(catalogue(), [("id", "Id"), ("colour", "Colour"), ("name", "Name"), ("why", "Why it matters")], fmt)
+        return
     if kind is Kind.categories:
         rows = [{"id": c.id, "label": c.label, "about": ", ".join(s.id for s in c.subtopics)} for c in t.CATEGORIES]
     elif kind is Kind.roles:

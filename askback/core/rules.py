@@ -65,6 +65,13 @@ def rating(value: int | None) -> int | None:
     return value
 
 
+def answer(text: str, stars: int | None) -> None:
+    """An answer says something: words, a rating from 1 to 5 (``stars``), or both."""
+    rating(stars)
+    if not text.strip() and stars is None:
+        raise UsageError("an answer needs some words or a rating; nothing was saved")
+
+
 def minutes(value: int) -> int:
     if not MIN_MINUTES <= value <= MAX_MINUTES:
         raise UsageError(f"--minutes must be between {MIN_MINUTES} and {MAX_MINUTES}, not {value}")

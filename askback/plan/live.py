@@ -84,7 +84,7 @@ def record_answer(
 def answer_in(session: Session, plan_id: int, question_id: str, text: str, rating: int | None) -> Answer:
     """How every answer is recorded (the CLI, the web app, the demo): checked, within
     ``session``, replacing an earlier answer to the same question in the same plan."""
-    rules.rating(rating)
+    rules.answer(text, rating)
     plan = store.plan_row(session, plan_id)
     if question_id not in {i.question_id for i in plan.items}:
         raise UsageError(f"question {question_id!r} is not in plan {plan_id}")

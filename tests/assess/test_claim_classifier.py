@@ -39,7 +39,8 @@ def test_claim_or_opinion(classifier: ClaimClassifier, text: str, kind: str) -> 
             "positive",
         ),
         ("The pay is great and raises are fair.", "essentials", "positive"),
-        ("We had two outages last week and nobody wrote a postmortem.", "processes", "negative"),
+        ("Every release needs three sign-offs and deploys take a whole day.", "processes", "negative"),
+        ("Nobody on my team has left in three years.", "people", "positive"),  # negation: good news
     ],
 )
 def test_category_and_sentiment(classifier: ClaimClassifier, text: str, category: str, sentiment: str) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from embedders import real_model
 
-from askback.assess.flags import FLAGS, FlagDetector, PhraseMatcher, load_flags, training_sentences
+from askback.assess.flags import FLAGS, FlagDetector, PhraseMatcher, catalogue, load_flags, training_sentences
 from askback.core.taxonomy import CATEGORY_IDS
 from askback.errors import DataError
 
@@ -51,7 +51,6 @@ def test_without_the_model_only_phrases_count() -> None:
     ("text", "flag"),
     [
         ("The CTO calls all of us his second family.", "like-a-family"),
-        ("Around here we're basically one family, the manager said.", "like-a-family"),
         ("Tests are the first thing we drop when a deadline gets close.", "no-time-for-tests"),
         (
             "The last engineer in this role left after four months and nobody would say why.",
@@ -102,3 +101,28 @@ def test_a_bad_flag_is_named_by_file_id_and_field(tmp_path: Path) -> None:
         DataError, match=r"flags\.yaml: flag 'lone-hero': field 'kind': Input should be 'red' or 'green'"
     ):
         load_flags(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mentoring answer was thinner than the careers site made me expect.", []),
+        ("The meeting-free afternoon exists on paper but gets eaten.", []),
+        ("No mentoring to speak of, you learn by yourself.", []),
+        ("It's not a family, it's a company, and they say so.", []),
+        ("Nobody takes the unlimited PTO.", ["unlimited-pto-unused"]),
+        ("We have no tests.", ["no-time-for-tests"]),
+        ("Great mentoring, my mentor changed my career.", ["mentoring-program"]),
+    ],
+)
+def test_a_phrase_flag_never_contradicts_its_sentence(text: str, expected: list[str]) -> None:
+    """Negation, contrast and comparison with a promise turn a sentence; the flag follows it."""
+    [found] = FlagDetector(None).detect([text])
+    assert [m.flag.id for m in found] == expected
+
+
+def test_the_flag_list_is_data_with_colour_and_why() -> None:
+    listed = catalogue()
+    assert {f["colour"] for f in listed} == {"red", "green"}
+    assert all(f["id"] and f["name"] and f["why"] for f in listed)
+    assert [f["colour"] for f in listed] == sorted((f["colour"] for f in listed), key=lambda c: c != "red")

@@ -26,10 +26,10 @@ def test_accounts_add_list_show_and_summary() -> None:
         (2, "former", "Data engineer", 2),
         (3, "current", "SRE", 1),
     ]
-    assert rows[2]["flags"] == ["like-a-family"]
+    assert rows[2]["flags"] == [{"id": "like-a-family", "colour": "red", "name": '"We are like a family"'}]
     shown = run("accounts", "show", "3")
     assert shown.startswith("Acme: #3 current SRE (conversation)\n")
-    assert "[like-a-family]" in shown
+    assert "[red like-a-family]" in shown
     summary = run("accounts", "summary", "--company", "acme")
     assert summary.startswith("Acme: 3 accounts, 1 corroborated claim(s)\n")
     assert "Corroborated claims (two or more people):" in summary
