@@ -10,6 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator, m
 
 from askback.core.taxonomy import CATEGORY_IDS
 
+Turn = Literal["negation", "contrast", "comparison", "hedge", "reported"]
+
 
 class FlagEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -59,6 +61,7 @@ class FlagSentence(BaseModel):
 
     text: str = Field(min_length=1)
     flags: list[str]
+    turn: Turn | None = None  # how the sentence turns, tagged when it was written (for evaluation)
 
 
 FlagSentences = RootModel[list[FlagSentence]]

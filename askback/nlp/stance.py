@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from askback.core.datafile import load_yaml
+from askback.core.datafile import load_data
 from askback.nlp.text import words
 
 POLARITY = Path(__file__).parent / "data" / "polarity.yaml"
@@ -114,11 +114,13 @@ class Lexicon:
 
 @lru_cache(maxsize=2)
 def lexicon(path: Path = POLARITY) -> Lexicon:
-    raw = load_yaml(path)
+    from askback.nlp.schema import PolarityFile
+
+    raw = load_data(path, PolarityFile)
     exact: dict[str, int] = {}
     prefixes: list[tuple[str, int]] = []
-    for key, value in (("positive", 1), ("negative", -1)):
-        for entry in raw[key]:
+    for entries, value in ((raw.positive, 1), (raw.negative, -1)):
+        for entry in entries:
             if entry.endswith("*"):
                 prefixes.append((entry[:-1], value))
             else:
@@ -126,12 +128,12 @@ def lexicon(path: Path = POLARITY) -> Lexicon:
     return Lexicon(
         exact,
         tuple(sorted(prefixes, key=lambda p: -len(p[0]))),
-        negators=frozenset(raw["negators"]),
-        contrast=frozenset(raw["contrast"]),
-        concession=tuple(tuple(c.split()) for c in raw["concession"]),
-        promise=frozenset(raw["promise"]),
-        doubt=frozenset(raw["doubt"]),
-        admission=frozenset(raw["admission"]),
+        negators=frozenset(raw.negators),
+        contrast=frozenset(raw.contrast),
+        concession=tuple(tuple(c.split()) for c in raw.concession),
+        promise=frozenset(raw.promise),
+        doubt=frozenset(raw.doubt),
+        admission=frozenset(raw.admission),
     )
 
 

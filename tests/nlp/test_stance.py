@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from askback.nlp.stance import CUES, clauses, read
+from askback.errors import DataError
+from askback.nlp.stance import CUES, clauses, lexicon, read
 from askback.nlp.text import words
 
 
@@ -59,3 +62,14 @@ def test_a_close_negator_is_told_apart_from_a_distant_one() -> None:
 def test_cues_name_reported_speech() -> None:
     cues = dict(zip(CUES, read("They claim the bands are public; she admitted turnover is high.").cues, strict=True))
     assert cues["doubt"] == 1.0 and cues["admission"] == 1.0 and cues["contrast"] == 0.0
+
+
+def test_a_word_yaml_reads_as_something_else_is_refused_with_the_file_named(tmp_path: Path) -> None:
+    path = tmp_path / "polarity.yaml"
+    path.write_text(
+        "positive: [good]\nnegative: [bad]\nnegators: [not, no]\ncontrast: [but]\n"
+        "concession: []\npromise: []\ndoubt: []\nadmission: []\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError, match=r"polarity\.yaml: negator #2: Input should be a valid string"):
+        lexicon(path)
