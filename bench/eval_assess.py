@@ -50,8 +50,10 @@ def memo_embed() -> Callable[[Sequence[str]], np.ndarray]:
     return embed
 
 
-def flag_scores(detector: FlagDetector, texts: list[str], gold: list[set[str]]) -> dict[str, float]:
-    found = detector.detect(texts)
+def flag_scores(
+    detector: FlagDetector, texts: list[str], gold: list[set[str]], moods: list[str] | None = None
+) -> dict[str, float]:
+    found = detector.detect(texts, moods=moods)
     tp = fp = fn = 0
     by_how: Counter[str] = Counter()
     by_how_wrong: Counter[str] = Counter()
@@ -144,9 +146,11 @@ def tune_flags(embed: Callable[[Sequence[str]], np.ndarray]) -> None:
     other four folds (and the flags' own examples) and is scored on the fold it never saw."""
     rows = list(training_sentences())
     folds = [list(range(len(rows)))[i::5] for i in range(5)]
-    grid = itertools.product((0.45, 0.5), (0.05,), (0.25, 0.5), (True, False), (False,))
+    grid = itertools.product((0.45,), (0.05,), (0.25,), (True,), (False, True))
+    claims = [r for r in training_rows() if r.kind is not None]
+    extra = [r for r in training_rows() if r.kind is None]
     results = []
-    for similarity, over_none, lean, against, same_negation in grid:
+    for similarity, over_none, lean, against, use_mood in grid:
         thresholds = Thresholds(
             similarity,
             0.0,
@@ -155,13 +159,19 @@ def tune_flags(embed: Callable[[Sequence[str]], np.ndarray]) -> None:
             against_lean=lean,
             stance_weight=0.0,
             anchored=True,
-            same_negation=same_negation,
+            use_mood=use_mood,
         )
         tp = fp = fn = 0
         for held in folds:
             train = [rows[i] for i in range(len(rows)) if i not in held]
+            texts = [rows[i][0] for i in held]
+            unseen = set(texts)
+            moods = [
+                c.sentiment
+                for c in ClaimClassifier(embed, [r for r in claims if r.text not in unseen] + extra).classify(texts)
+            ]
             detector = FlagDetector(embed, thresholds, training=train)
-            s = flag_scores(detector, [rows[i][0] for i in held], [set(rows[i][1]) for i in held])
+            s = flag_scores(detector, texts, [set(rows[i][1]) for i in held], moods)
             tp, fp, fn = tp + int(s["tp"]), fp + int(s["fp"]), fn + int(s["fn"])
         p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
         results.append((1.25 * p * r / max(1e-9, 0.25 * p + r), p, r, thresholds))

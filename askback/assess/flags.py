@@ -42,6 +42,7 @@ FLAG_TRAINING = DATA / "flag_training.jsonl"
 KINDS = ("red", "green")
 DIRECTIONS = ("red", "green", "none")
 _OPPOSITE = {"red": "green", "green": "red"}
+_MOOD_AGAINST = {"negative": "green", "positive": "red"}  # the colour a sentence's sentiment rules out
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class Thresholds:
     red_negation_window: int = 2  # a red phrase is cancelled by a negator this close before it ("not a family")
     anchored: bool = True  # a match by meaning must share a word with the flag's phrases or examples
     same_negation: bool = False  # ... and be negated when its closest example is (cross-validation: no)
+    use_mood: bool = False  # drop a flag whose colour the sentence's classified sentiment rules out
 
 
 @dataclass(frozen=True)
@@ -203,8 +205,12 @@ class FlagDetector:
         self._anchors: dict[str, set[str]] | None = None
         self._none_negated: npt.NDArray[np.bool_] | None = None
 
-    def detect(self, texts: Sequence[str], vectors: Matrix | None = None) -> list[list[FlagMatch]]:
-        """The flags each text raises, phrases first; ``vectors`` are the texts' embeddings if known."""
+    def detect(
+        self, texts: Sequence[str], vectors: Matrix | None = None, moods: Sequence[str] | None = None
+    ) -> list[list[FlagMatch]]:
+        """The flags each text raises, phrases first; ``vectors`` are the texts' embeddings if
+        known, and ``moods`` their sentiment (negative, neutral, positive) if classified: with
+        ``use_mood``, no green flag on a sentence read as negative and no red on a positive one."""
         readings = [read(t) for t in texts]
         red_window = self.thresholds.red_negation_window
         found = [dict(self.phrases.matches(t, r, red_window)) for t, r in zip(texts, readings, strict=True)]
@@ -220,6 +226,11 @@ class FlagDetector:
                 if match is not None and not hits:
                     hits[match.flag.id] = match
         found = [{k: m for k, m in h.items() if self._agrees(m.flag, r)} for h, r in zip(found, readings, strict=True)]
+        if moods is not None and self.thresholds.use_mood:
+            found = [
+                {k: m for k, m in h.items() if _MOOD_AGAINST.get(mood) != m.flag.kind}
+                for h, mood in zip(found, moods, strict=True)
+            ]
         return [sorted(h.values(), key=lambda m: -m.score) for h in found]
 
     def _agrees(self, flag: FlagSpec, reading: Reading) -> bool:
