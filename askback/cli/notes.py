@@ -40,7 +40,7 @@ def add(
 
     Example: askback notes add 3 "Team of six, two seniors left in spring."
     """
-    from askback.assess.notes import add_note, read_note_file
+    from askback.plan.interview_notes import add_note, read_note_file
 
     if (text is None) == (file is None):
         raise UsageError("give the note as TEXT (or - for standard input) or with --file, not both")
@@ -59,7 +59,7 @@ def list_notes(
 
     Example: askback notes list --company acme --format json
     """
-    from askback.assess.notes import list_notes as load
+    from askback.plan.interview_notes import list_notes as load
 
     rows = [n.as_dict() for n in load(runtime(), company)]
     for row in rows:
