@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from askback.assess.flags import load_flags
 from askback.assess.text import cues
 from askback.core.taxonomy import CATEGORY_IDS
+from askback.core.thresholds import ThresholdFile, load_thresholds
 from askback.nlp.linear import fit_ridge
 from askback.nlp.stance import CUES as STANCE_CUES
 from askback.nlp.stance import read
@@ -36,9 +37,33 @@ if TYPE_CHECKING:
 TRAINING = Path(__file__).parent / "data" / "training_claims.jsonl"
 KINDS = ("claim", "opinion")
 SENTIMENTS = ("negative", "neutral", "positive")
-CUE_WEIGHT = 0.3  # how much the lexical cues count beside the 384 embedding dimensions
-STANCE_WEIGHT = 1.0  # how much the stance cues (negation, contrast, lean) count
-PENALTY = {"kind": 2.0, "category": 2.0, "sentiment": 3.0}  # ridge penalties chosen by cross-validation
+THRESHOLDS = Path(__file__).parent / "data" / "claims.thresholds.yaml"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """The ridge penalties and cue weights; the shipped values live in data/claims.thresholds.yaml
+    with the date, set and reason of their last tuning (``python -m askback.evaluate claims --tune``)."""
+
+    kind_penalty: float
+    category_penalty: float
+    sentiment_penalty: float
+    cue_weight: float  # how much the lexical cues count beside the 384 embedding dimensions
+    stance_weight: float  # how much the stance cues (negation, contrast, lean) count
+
+    @classmethod
+    def from_file(cls, file: ThresholdFile) -> Settings:
+        return cls(**{name: file.value(name) for name in cls.__dataclass_fields__})
+
+    def penalty(self, task: str) -> float:
+        return {"kind": self.kind_penalty, "category": self.category_penalty, "sentiment": self.sentiment_penalty}[task]
+
+
+@lru_cache(maxsize=1)
+def shipped_settings() -> Settings:
+    return Settings.from_file(load_thresholds(THRESHOLDS))
+
+
 K_LEXICAL = 7
 _COLOUR_MOOD = {"red": "negative", "green": "positive"}  # a flag's examples teach sentiment too
 
@@ -71,13 +96,18 @@ def training_rows(path: Path = TRAINING, with_flags: bool = True) -> tuple[Label
 Embed = Callable[[Sequence[str]], "Vectors"]
 
 
-def features(vectors: Vectors, texts: Sequence[str]) -> Matrix:
+def features(vectors: Vectors, texts: Sequence[str], settings: Settings) -> Matrix:
     import numpy as np
 
     lexical = np.array([cues(t) for t in texts], dtype=np.float64).reshape(len(texts), -1)
     stance = np.array([read(t).cues for t in texts], dtype=np.float64).reshape(len(texts), -1)
     return np.hstack(
-        [vectors.astype(np.float64), CUE_WEIGHT * lexical, STANCE_WEIGHT * stance, np.ones((len(texts), 1))]
+        [
+            vectors.astype(np.float64),
+            settings.cue_weight * lexical,
+            settings.stance_weight * stance,
+            np.ones((len(texts), 1)),
+        ]
     )
 
 
@@ -93,7 +123,10 @@ def _for_task(x: Matrix, task: str) -> Matrix:
 
 
 class ClaimClassifier:
-    def __init__(self, embed: Embed | None, rows: Sequence[Labelled] | None = None) -> None:
+    def __init__(
+        self, embed: Embed | None, rows: Sequence[Labelled] | None = None, settings: Settings | None = None
+    ) -> None:
+        self.settings = settings or shipped_settings()
         self._embed = embed
         self.rows = tuple(rows if rows is not None else training_rows())
         self._weights: dict[str, Matrix] | None = None
@@ -106,7 +139,7 @@ class ClaimClassifier:
             return self._lexical_vote().classify(texts)
         import numpy as np
 
-        x = features(vectors if vectors is not None else self._embed(list(texts)), texts)
+        x = features(vectors if vectors is not None else self._embed(list(texts)), texts, self.settings)
         weights = self._trained()
         kind = _for_task(x, "kind") @ weights["kind"]
         category = (_for_task(x, "category") @ weights["category"]).argmax(axis=1)
@@ -126,12 +159,12 @@ class ClaimClassifier:
         if self._weights is None:
             assert self._embed is not None
             texts = [r.text for r in self.rows]
-            x = features(self._embed(texts), texts)
+            x = features(self._embed(texts), texts, self.settings)
             self._weights = {}
             for task, classes in (("kind", KINDS), ("category", CATEGORY_IDS), ("sentiment", SENTIMENTS)):
                 keep = [i for i, r in enumerate(self.rows) if getattr(r, task) is not None]
                 labels = [str(getattr(self.rows[i], task)) for i in keep]
-                self._weights[task] = fit_ridge(_for_task(x, task)[keep], labels, classes, PENALTY[task])
+                self._weights[task] = fit_ridge(_for_task(x, task)[keep], labels, classes, self.settings.penalty(task))
         return self._weights
 
     def _lexical_vote(self) -> LexicalVote:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from askback.core.datafile import load_data
+from askback.core.thresholds import ThresholdFile, load_thresholds
 from askback.nlp.linear import fit_ridge, with_bias
 from askback.nlp.phrases import PhraseIndex
 from askback.nlp.stance import Reading, read
@@ -39,33 +40,52 @@ if TYPE_CHECKING:
 DATA = Path(__file__).parent / "data"
 FLAGS = DATA / "flags.yaml"
 FLAG_TRAINING = DATA / "flag_training.jsonl"
+THRESHOLDS = DATA / "flags.thresholds.yaml"
 KINDS = ("red", "green")
 DIRECTIONS = ("red", "green", "none")
 _OPPOSITE = {"red": "green", "green": "red"}
 _MOOD_AGAINST = {"negative": "green", "positive": "red"}  # the colour a sentence's sentiment rules out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Thresholds:
-    """Chosen by five-fold cross-validation on flag_training.jsonl (bench/eval_assess.py --tune),
-    best F0.5 (precision first). With the stance rules (negation scope, a clause turned away
-    from by "but", the sentence's lean) the folds give P 0.83, R 0.31, against P 0.77, R 0.31
-    without them. Requiring a shared word (``anchored``) changed nothing there and stops
-    subject-only matches such as "a bit stretched" raising "predecessor left suddenly".
-    Requiring a meaning match to be negated as its example is (``same_negation``) gave P 0.86
-    but R 0.27 and lost clear paraphrases ("tests are the first thing we drop"): left off."""
+    """How close a sentence must be to a flag, and which stance rules apply. The shipped values
+    live in data/flags.thresholds.yaml with the date, set and reason of their last tuning
+    (five-fold cross-validation on flag_training.jsonl, ``python bench/eval_assess.py --tune``)."""
 
-    similarity: float = 0.45  # to the closest example of the flag
-    over_other_flags: float = 0.0  # ahead of the closest example of any other flag
-    over_none: float = 0.05  # ahead of the closest sentence that raises no flag
-    polarity_penalty: float = 1.0  # ridge penalty of the red / green / none model
-    phrase_against_direction: bool = True  # keep a phrase match the model reads the other way
-    stance_weight: float = 0.0  # the stance cues in that model (cross-validation preferred none)
-    against_lean: float = 0.25  # drop a flag when the sentence leans at least this far the other way
-    red_negation_window: int = 2  # a red phrase is cancelled by a negator this close before it ("not a family")
-    anchored: bool = True  # a match by meaning must share a word with the flag's phrases or examples
-    same_negation: bool = False  # ... and be negated when its closest example is (cross-validation: no)
-    use_mood: bool = False  # drop a flag whose colour the sentence's classified sentiment rules out
+    similarity: float  # to the closest example of the flag
+    over_other_flags: float  # ahead of the closest example of any other flag
+    over_none: float  # ahead of the closest sentence that raises no flag
+    polarity_penalty: float  # ridge penalty of the red / green / none model
+    phrase_against_direction: bool  # keep a phrase match the model reads the other way
+    stance_weight: float  # the stance cues in that model (cross-validation preferred none)
+    against_lean: float  # drop a flag when the sentence leans at least this far the other way
+    red_negation_window: int  # a red phrase is cancelled by a negator this close before it ("not a family")
+    anchored: bool  # a match by meaning must share a word with the flag's phrases or examples
+    same_negation: bool  # ... and be negated when its closest example is (cross-validation: no)
+    use_mood: bool  # drop a flag whose colour the sentence's classified sentiment rules out
+
+    @classmethod
+    def from_file(cls, file: ThresholdFile) -> Thresholds:
+        """The values of a thresholds file; yes/no settings are stored as 1 and 0."""
+        return cls(
+            similarity=file.value("similarity"),
+            over_other_flags=file.value("over_other_flags"),
+            over_none=file.value("over_none"),
+            polarity_penalty=file.value("polarity_penalty"),
+            phrase_against_direction=bool(file.value("phrase_against_direction")),
+            stance_weight=file.value("stance_weight"),
+            against_lean=file.value("against_lean"),
+            red_negation_window=int(file.value("red_negation_window")),
+            anchored=bool(file.value("anchored")),
+            same_negation=bool(file.value("same_negation")),
+            use_mood=bool(file.value("use_mood")),
+        )
+
+
+@lru_cache(maxsize=1)
+def shipped_thresholds() -> Thresholds:
+    return Thresholds.from_file(load_thresholds(THRESHOLDS))
 
 
 @dataclass(frozen=True)
@@ -184,13 +204,13 @@ class FlagDetector:
     def __init__(
         self,
         embed: Embed | None,
-        thresholds: Thresholds = Thresholds(),
+        thresholds: Thresholds | None = None,
         flags: Sequence[FlagSpec] | None = None,
         training: Sequence[tuple[str, tuple[str, ...]]] | None = None,
         none_sentences: Sequence[str] | None = None,
     ) -> None:
         self.flags = tuple(flags if flags is not None else load_flags())
-        self.thresholds = thresholds
+        self.thresholds = thresholds or shipped_thresholds()
         self.phrases = PhraseMatcher(self.flags)
         self._embed = embed
         rows = training if training is not None else training_sentences()

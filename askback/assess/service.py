@@ -112,7 +112,7 @@ def _classified(models: Models, company_id: int, draft: reading.AccountDraft) ->
     texts = sentences(draft.text)
     vectors = models.vectors(texts)
     classes = models.claims.classify(texts, vectors)
-    flags = models.flags.detect(texts, vectors)
+    flags = models.flags.detect(texts, vectors, moods=[c.sentiment for c in classes])
     return store.AccountRecord(
         company_id=company_id,
         text=draft.text,
@@ -576,5 +576,7 @@ def _with_sentiment(models: Models, heard: list[Heard]) -> list[Heard]:
 def _flags(models: Models, scanned: Sequence[tuple[str, str]]) -> list[FlagHit]:
     pieces = [(s, source) for text, source in scanned for s in sentences(text)]
     texts = [p for p, _ in pieces]
-    matches = models.flags.detect(texts, models.vectors(texts))
+    vectors = models.vectors(texts)
+    moods = [c.sentiment for c in models.claims.classify(texts, vectors)]
+    matches = models.flags.detect(texts, vectors, moods=moods)
     return [FlagHit(m, text, source) for (text, source), found in zip(pieces, matches, strict=True) for m in found]

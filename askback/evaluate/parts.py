@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from askback.evaluate.answered import ANSWERED
 from askback.evaluate.category import CATEGORY
+from askback.evaluate.claims import CLAIMS
+from askback.evaluate.flags import FLAGS
 from askback.evaluate.part import TrainedPart
 from askback.evaluate.topics import TOPICS
 
-PARTS: dict[str, TrainedPart] = {part.name: part for part in (TOPICS, ANSWERED, CATEGORY)}
+PARTS: dict[str, TrainedPart] = {part.name: part for part in (TOPICS, ANSWERED, CATEGORY, FLAGS, CLAIMS)}
 
 
 def get(name: str) -> TrainedPart:
