@@ -209,6 +209,8 @@ def test_the_whole_flow(server: Server, browser: Browser, problems: Problems, sh
     page.keyboard.press("Enter")
     expect(main.nth(0).locator(".item-text")).to_have_text(second)
     expect(main.nth(1).locator(".item-text")).to_have_text(first)
+    # The focus comes back after htmx settles the swap, a moment after the new text shows.
+    page.wait_for_function("document.activeElement && document.activeElement.closest('li') !== null")
     focused = page.evaluate("document.activeElement.closest('li').querySelector('.item-text').textContent")
     assert focused == second  # the keyboard stays with the question it moved
 
