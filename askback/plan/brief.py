@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from askback.core import taxonomy
 from askback.core.models import Company, Fact
-from askback.plan.ground import weigh, worth_asking
+from askback.plan.ground import NOT_PRACTICES, weigh, worth_asking
 from askback.plan.patterns import patterns
 from askback.research import distinctive_cache
 from askback.research.distinctive import Distinctive
@@ -23,30 +23,6 @@ if TYPE_CHECKING:
 
 TOPIC_LABELS = {t.id: t.label for t in taxonomy.RESEARCH_TOPICS}
 PER_CATEGORY = 3
-# Last words that make a capitalised name a job title or a group of people, not a practice.
-NOT_PRACTICES = frozenset(
-    [
-        "manager",
-        "owner",
-        "lead",
-        "master",
-        "director",
-        "officer",
-        "engineer",
-        "specialist",
-        "member",
-        "team",
-        "staff",
-        "employee",
-        "department",
-        "division",
-        "office",
-        "group",
-        "committee",
-        "board",
-        "president",
-    ]
-)
 MAX_PRACTICES = 8
 MAX_NUMBERS = 10
 MAX_PUBLIC = 10

@@ -9,6 +9,7 @@ the background and the scoring, so an upgrade does too.
 from __future__ import annotations
 
 import json
+from contextlib import suppress
 
 from sqlalchemy.orm import Session
 
@@ -25,10 +26,8 @@ def for_company(session: Session, company: Company) -> distinctive.Distinctive:
     key = f"{company.id}-{count}-{newest}-{distinctive.background_version()}"
     path = config.home() / "cache" / "distinctive" / f"{company.slug}-{key}.json"
     if path.exists():
-        try:
+        with suppress(ValueError, KeyError, TypeError):  # a damaged cache file is rebuilt below
             return distinctive.from_json(json.loads(path.read_text(encoding="utf-8")))
-        except (ValueError, KeyError, TypeError):
-            pass  # a damaged cache file is rebuilt below
     facts = research_store.facts(session, company.id, with_topics_only=False)
     found = distinctive.find(facts, (company.name, company.slug, *company.aliases))
     path.parent.mkdir(parents=True, exist_ok=True)
