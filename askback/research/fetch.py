@@ -21,7 +21,6 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Literal
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
@@ -38,6 +37,7 @@ from askback.research.content import (
     page_type,
     page_type_problem,
 )
+from askback.research.crawl_state import Pacer, Registry, Site
 from askback.research.priority import Rank, rank
 from askback.research.render import NO_PLAYWRIGHT, Renderer, RenderMode, Reply, needs_rendering
 from askback.research.robots import Robots, parse_sitemap
@@ -166,23 +166,6 @@ def fetch_page(url: str, limits: FetchLimits = _DEFAULT_LIMITS) -> Fetched | Ski
 
 
 @dataclass(frozen=True)
-class _Site:
-    """What counts as the same site: the start host, with or without "www.", on its port."""
-
-    host: str
-    port: int | None
-
-    @classmethod
-    def of(cls, url: str) -> _Site:
-        parts = urlsplit(url)
-        return cls(_bare_host(parts.hostname or ""), parts.port)
-
-    def contains(self, url: str) -> bool:
-        parts = urlsplit(url)
-        return _bare_host(parts.hostname or "") == self.host and parts.port in (None, self.port)
-
-
-@dataclass(frozen=True)
 class _Problem:
     """Why one request gave nothing usable.
 
@@ -203,69 +186,16 @@ class _Reply:
     location: str | None = None  # set for a redirect
 
 
-class _Pacer:
-    """Spaces request starts to each host at least ``delay`` seconds apart, across threads."""
-
-    def __init__(self, delay: float) -> None:
-        self.delay = delay
-        self._next_start: dict[str, float] = {}
-        self._lock = threading.Lock()
-
-    def wait(self, host: str) -> None:
-        with self._lock:  # book the slot under the lock, sleep outside it
-            now = time.monotonic()
-            start = max(now, self._next_start.get(host, now))
-            self._next_start[host] = start + self.delay
-        time.sleep(max(0.0, start - now))
-
-
-class _Registry:
-    """The URLs requested so far and the redirects seen, shared by the worker threads.
-
-    A redirect to a URL already requested is not followed again: that page is (or will be)
-    reported under its own URL. The redirects seen let a loop split across two threads be
-    named as a loop rather than silently dropped.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._requested: set[str] = set()
-        self._redirects: dict[str, str] = {}
-
-    def claim(self, url: str) -> bool:
-        """True the first time ``url`` is claimed: the caller may request it."""
-        with self._lock:
-            if url in self._requested:
-                return False
-            self._requested.add(url)
-            return True
-
-    def redirect(self, source: str, target: str, chain: list[str]) -> Literal["follow", "loop", "duplicate"]:
-        with self._lock:
-            self._redirects[source] = target
-            if target not in self._requested:
-                self._requested.add(target)
-                return "follow"
-            step: str | None = target
-            for _ in range(len(self._redirects) + 1):
-                if step is None:
-                    break
-                if step in chain:
-                    return "loop"
-                step = self._redirects.get(step)
-            return "duplicate"
-
-
 class _Fetcher:
     """Single requests made safely: address checked and pinned, paced, bounded in size and time."""
 
-    def __init__(self, client: httpx.Client, limits: FetchLimits, site: _Site) -> None:
+    def __init__(self, client: httpx.Client, limits: FetchLimits, site: Site) -> None:
         self.limits = limits
         self.site = site
         self.robots = Robots(limits.user_agent)
-        self.registry = _Registry()
+        self.registry = Registry()
         self._client = client
-        self._pacer = _Pacer(limits.delay)
+        self._pacer = Pacer(limits.delay)
         self._renderer: Renderer | None = None
         self._render_lock = threading.Lock()
         self.refused: list[str] = []  # requests rendering pages made that were refused
@@ -607,7 +537,7 @@ class _Crawl:
         _notify(self._on_result, result)
 
 
-def _checked_start(start_url: str, limits: FetchLimits) -> tuple[str, _Site]:
+def _checked_start(start_url: str, limits: FetchLimits) -> tuple[str, Site]:
     """The normalised start URL and its site, or :class:`UsageError` for one never to be crawled."""
     url = normalise_url(start_url)
     if url is None:
@@ -625,7 +555,7 @@ def _checked_start(start_url: str, limits: FetchLimits) -> tuple[str, _Site]:
         refused = netguard.first_refused(addresses)
         if refused is not None:
             raise UsageError(netguard.refusal(host, refused))
-    return url, _Site.of(url)
+    return url, Site.of(url)
 
 
 def _client(limits: FetchLimits) -> httpx.Client:
@@ -656,10 +586,6 @@ def _with_address(url: str, address: str) -> str:
     host = f"[{address}]" if ":" in address else address
     netloc = host if parts.port is None else f"{host}:{parts.port}"
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
-
-
-def _bare_host(host: str) -> str:
-    return host.lower().removeprefix("www.")
 
 
 def _http_reason(status: int) -> str:
