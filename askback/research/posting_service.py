@@ -19,7 +19,7 @@ from askback.errors import UsageError
 from askback.research.documents import RawPage
 from askback.research.posting import read_posting
 from askback.research.posting_text import posting_text
-from askback.research.sources import MAX_FILE_BYTES, SUFFIX_TYPES
+from askback.research.sources import MAX_FILE_BYTES, SUFFIX_TYPES, content_problem
 from askback.store import companies
 from askback.store import jobs as store
 
@@ -96,6 +96,7 @@ def read_posting_source(source: str, allow_private: bool = False) -> RawPage:
     """The posting as one raw page. A URL is fetched alone (never crawled); a folder is refused."""
     if source == "-":
         data = sys.stdin.buffer.read()
+        _refuse_unreadable("standard input", data, "text/markdown")
         return RawPage("-", "-", "text/markdown", data, None, datetime.now(UTC))
     if source.startswith(("http://", "https://")):
         return _fetch(source, allow_private)
@@ -125,6 +126,7 @@ def _file(path: Path) -> RawPage:
         body = path.read_bytes()
     except OSError as exc:
         raise UsageError(f"{path}: cannot read: {exc.strerror}") from exc
+    _refuse_unreadable(str(path), body, content_type)
     return RawPage(str(path), path.name, content_type, body, None, datetime.fromtimestamp(path.stat().st_mtime, UTC))
 
 
@@ -152,3 +154,11 @@ def remove_job(runtime: Runtime, job_id: int) -> Job:
     """Forget a posting, and the facts its sentences had become."""
     with runtime.session() as session:
         return store.remove(session, job_id)
+
+
+def _refuse_unreadable(where: str, body: bytes, content_type: str) -> None:
+    """A posting is judged by its content like any research source: nothing is stored from
+    an empty, binary or fake-PDF file."""
+    problem = content_problem(body, content_type)
+    if problem is not None:
+        raise UsageError(f"{where}: {problem}")

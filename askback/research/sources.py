@@ -124,15 +124,22 @@ def _read_file(file: Path, root: Path, source: str) -> RawPage | Skip:
         body = file.read_bytes()
     except OSError as exc:
         return Skip(ref, f"cannot read: {exc.strerror}")
-    if not body.strip():
-        return Skip(ref, "empty: there is nothing to read in it")
-    if content_type == "application/pdf":
-        if body.lstrip()[:5] != b"%PDF-":
-            return Skip(ref, "not a PDF, whatever its name says")
-    elif looks_binary(body):
-        return Skip(ref, BINARY)
+    problem = content_problem(body, content_type)
+    if problem is not None:
+        return Skip(ref, problem)
     fetched = datetime.fromtimestamp(file.stat().st_mtime, UTC)
     return RawPage(source, ref, content_type, body, None, fetched)
+
+
+def content_problem(body: bytes, content_type: str) -> str | None:
+    """Why bytes cannot be read as the type their name gives, judged by what they hold: empty,
+    a "PDF" that is not one, or binary data named as text. Every local source (research, a job
+    posting) is judged by this one rule."""
+    if not body.strip():
+        return "empty: there is nothing to read in it"
+    if content_type == "application/pdf":
+        return None if body.lstrip()[:5] == b"%PDF-" else "not a PDF, whatever its name says"
+    return BINARY if looks_binary(body) else None
 
 
 def _crawl(url: str, limits: FetchLimits, on_item: Progress | None) -> Iterator[RawPage | Skip]:

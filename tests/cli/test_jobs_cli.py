@@ -92,3 +92,21 @@ def test_remove_a_posting() -> None:
     run("job", "add", "--company", "Acme", "-", stdin=POSTING)
     assert run("job", "remove", "1") == "Removed job 1: Senior Backend Engineer at Acme\n"
     assert run("job", "list", "--format", "json") == "[]\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary content, not text"),
+        (b"  \n", "empty: there is nothing to read in it"),
+    ],
+)
+def test_a_posting_file_is_judged_by_its_content(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, body: bytes, message: str
+) -> None:
+    run("companies", "add", "Acme")
+    path = tmp_path / "posting.md"
+    path.write_bytes(body)
+    code, _, err = fail(capsys, monkeypatch, "job", "add", "--company", "Acme", str(path))
+    assert code == 2 and err.startswith(f"Error: {path}: {message}") and err.count("\n") == 1, err
+    assert run("job", "list") == "No job postings yet; add one with `askback job add --company NAME URL|FILE`.\n"
