@@ -13,9 +13,10 @@ trying again.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from askback.errors import AskbackError
 
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from askback.store.db import Database
 
 EmbedderLoader = Callable[[], "Embedder"]
+T = TypeVar("T")
+MAX_SHARED = 16  # values kept by :meth:`Runtime.shared`; the oldest goes first
 
 
 def installed_model() -> Embedder:
@@ -54,6 +57,8 @@ class Runtime:
         self._load = load_embedder
         self._failure: AskbackError | None = None
         self._lock = threading.Lock()
+        self._shared: OrderedDict[Hashable, tuple[Hashable, Any]] = OrderedDict()
+        self._shared_lock = threading.Lock()
 
     @classmethod
     def open(
@@ -87,6 +92,24 @@ class Runtime:
                     raise self._failure
             assert self._embedder is not None
             return self._embedder
+
+    def shared(self, key: Hashable, version: Hashable, build: Callable[[], T]) -> T:
+        """What ``build`` returns, built once per ``key`` and ``version`` for this runtime's life
+        (a company's lint context for the state of its research, say): a different ``version``
+        builds it again. Two threads may both build a missing value; the last one is kept."""
+        with self._shared_lock:
+            hit = self._shared.get(key)
+            if hit is not None and hit[0] == version:
+                self._shared.move_to_end(key)
+                value: T = hit[1]
+                return value
+        value = build()
+        with self._shared_lock:
+            self._shared[key] = (version, value)
+            self._shared.move_to_end(key)
+            while len(self._shared) > MAX_SHARED:
+                self._shared.popitem(last=False)
+        return value
 
     def embedder_or_none(self) -> Embedder | None:
         """The embedder, or None where there is none: callers then match words alone."""

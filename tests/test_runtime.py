@@ -68,3 +68,30 @@ def test_the_fake_embedder_puts_texts_that_share_words_closer() -> None:
     """The tests' fake is only useful if it keeps this much of the real model's behaviour."""
     a, b, c = WordsEmbedder().embed(["paid vacation days", "vacation days off", "Kafka event streams"])
     assert float(a @ b) > float(a @ c) + 0.3
+
+
+def test_a_shared_value_is_built_once_per_version(db: Database) -> None:
+    runtime = Runtime(db, load_embedder=no_model)
+    built: list[int] = []
+
+    def build(n: int) -> str:
+        built.append(n)
+        return f"value {n}"
+
+    assert runtime.shared("key", 1, lambda: build(1)) == "value 1"
+    assert runtime.shared("key", 1, lambda: build(99)) == "value 1"  # same version: kept
+    assert runtime.shared("key", 2, lambda: build(2)) == "value 2"  # new version: built again
+    assert runtime.shared("other", 2, lambda: build(3)) == "value 3"
+    assert built == [1, 2, 3]
+
+
+def test_shared_values_are_bounded_oldest_first(db: Database) -> None:
+    from askback.runtime import MAX_SHARED
+
+    runtime = Runtime(db, load_embedder=no_model)
+    for n in range(MAX_SHARED + 1):
+        runtime.shared(n, 0, lambda n=n: n)  # type: ignore[misc]
+    rebuilt: list[int] = []
+    assert runtime.shared(0, 0, lambda: rebuilt.append(0) or 0) == 0  # type: ignore[func-returns-value]
+    assert rebuilt == [0]  # the oldest was dropped
+    assert runtime.shared(MAX_SHARED, 0, lambda: -1) == MAX_SHARED  # the newest was kept

@@ -400,8 +400,8 @@ def topic_of(fact: Fact) -> str | None:
     learning budget "for each full-time team member" is about learning, not working hours."""
     table = patterns().topics
     known = [t for t, _ in fact.topics if t in table]
-    if not known:
-        return None
+    if len(known) < 2:
+        return known[0] if known else None
     said = _keywords().hits(fact.text)
     return next((t for t in known if t in said), known[0])
 

@@ -28,7 +28,20 @@ if TYPE_CHECKING:
 def load_grounding(session: Session, company: Company, runtime: Runtime, role: str = "") -> Grounding:
     """Grounded questions for ``company``, preferring facts of the candidate's discipline
     (``role``), and the bank questions its research already answers (found by meaning, so
-    only where the runtime has an embedder)."""
+    only where the runtime has an embedder). Worked out once per runtime for each state of
+    the company's research, its names and the role: the next plan (another interviewer, a
+    rebuild, the web app's next request) takes them as they are."""
+    signature = research_store.fact_signature(session, company.id)
+    if signature[0] == 0:
+        return Grounding()
+    return runtime.shared(
+        ("grounding", company.id),
+        (signature, company.names, role),
+        lambda: _load_grounding(session, company, runtime, role),
+    )
+
+
+def _load_grounding(session: Session, company: Company, runtime: Runtime, role: str) -> Grounding:
     facts = research_store.facts(session, company.id)
     if not facts:
         return Grounding()

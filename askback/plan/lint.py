@@ -72,6 +72,7 @@ class LintContext:
     categoriser: Categoriser | None = None
     topic_classifier: TopicClassifier | None = None
     obvious_vectors: Vectors | None = None
+    semantics: _Semantics | None = None
 
 
 def lint_questions(
@@ -86,6 +87,9 @@ def lint_questions(
 
 
 def load_context(runtime: Runtime, company: str | None, interviewer: str | None, stage: str | None) -> LintContext:
+    """What the checks need, loaded once per runtime: the model's example vectors, and a
+    company's facts, terms and answered index for the state of its research (any new research
+    builds them again). A plan lints several times, and the web app on every request."""
     from askback.core import taxonomy
     from askback.store import companies
     from askback.store import research as research_store
@@ -95,41 +99,96 @@ def load_context(runtime: Runtime, company: str | None, interviewer: str | None,
     if stage is not None and stage not in taxonomy.STAGE_IDS:
         raise UsageError(f"unknown stage {stage!r}; choose one of {', '.join(taxonomy.STAGE_IDS)}")
     context = LintContext(interviewer=interviewer, stage=stage)
+    signature = (0, 0)
     with runtime.session() as session:
         if company is not None:
-            context.company = companies.get(session, company)
-            context.facts = research_store.facts(session, context.company.id)
-            context.company_terms = distinctive_terms(context.company, context.facts)
-        _load_semantics(session, runtime, context)
+            found = context.company = companies.get(session, company)
+            signature = research_store.fact_signature(session, found.id)
+            context.facts = research_store.facts(session, found.id)
+            facts = context.facts
+            context.company_terms = runtime.shared(
+                ("lint-terms", found.id), (signature, found.names), lambda: distinctive_terms(found, facts)
+            )
+        _load_semantics(session, runtime, context, signature)
     return context
 
 
-def _load_semantics(session: object, runtime: Runtime, context: LintContext) -> None:
+def _load_semantics(session: object, runtime: Runtime, context: LintContext, signature: tuple[int, int]) -> None:
     """The embedding model and what is compared with it; without it the linter still works lexically."""
     from sqlalchemy.orm import Session
-
-    from askback.plan.categorise import Categoriser, examples
-    from askback.research.vectors import embed_fixed
 
     assert isinstance(session, Session)
     try:
         context.embedder = embedder = runtime.embedder()
     except AskbackError:
         return
-    from askback.plan.answered import question_topic_thresholds
-    from askback.research.topics import TopicClassifier
-
-    example_vectors = embed_fixed(embedder, [e.text for e in examples()])
-    context.categoriser = Categoriser(embedder, example_vectors)
-    context.topic_classifier = TopicClassifier(
-        lambda texts: embed_fixed(embedder, texts), thresholds=question_topic_thresholds()
-    )
-    context.topic_classifier.warm_up()
-    context.obvious_vectors = embed_fixed(embedder, checks.rules()["obvious"]["prototypes"])
-    if context.company is not None and context.facts:
+    semantics = runtime.shared("lint-semantics", id(embedder), lambda: _Semantics.load(embedder))
+    context.semantics = semantics
+    context.categoriser = semantics.categoriser
+    context.topic_classifier = semantics.topic_classifier
+    context.obvious_vectors = semantics.obvious_vectors
+    company = context.company
+    if company is not None and context.facts:
         from askback.plan.answered_index import load_fact_index
 
-        context.fact_index = load_fact_index(session, context.company.id, embedder)
+        context.fact_index = runtime.shared(
+            ("fact-index", company.id),
+            (signature, embedder.name, id(embedder)),
+            lambda: load_fact_index(session, company.id, embedder),
+        )
+
+
+class _Semantics:
+    """The vectors the checks compare questions with, for one embedder, and the vectors of
+    questions already linted (a plan checks mostly the same questions after each rebuild)."""
+
+    REMEMBERED = 2000
+
+    def __init__(self, categoriser: Categoriser, topic_classifier: TopicClassifier, obvious_vectors: Vectors) -> None:
+        import threading
+        from collections import OrderedDict
+
+        self.categoriser = categoriser
+        self.topic_classifier = topic_classifier
+        self.obvious_vectors = obvious_vectors
+        self._known: OrderedDict[str, Vectors] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @classmethod
+    def load(cls, embedder: Embedder) -> _Semantics:
+        from askback.plan.answered import question_topic_thresholds
+        from askback.plan.categorise import Categoriser, examples
+        from askback.research.topics import TopicClassifier
+        from askback.research.vectors import embed_fixed
+
+        example_vectors = embed_fixed(embedder, [e.text for e in examples()])
+        topic_classifier = TopicClassifier(
+            lambda texts: embed_fixed(embedder, texts), thresholds=question_topic_thresholds()
+        )
+        topic_classifier.warm_up()
+        return cls(
+            Categoriser(embedder, example_vectors),
+            topic_classifier,
+            embed_fixed(embedder, checks.rules()["obvious"]["prototypes"]),
+        )
+
+    def embed(self, embedder: Embedder, texts: Sequence[str]) -> Vectors:
+        """``texts`` embedded, each text once for the life of the runtime (the last thousands)."""
+        import numpy as np
+
+        with self._lock:
+            known = {t: self._known[t] for t in texts if t in self._known}
+        missing = [t for t in dict.fromkeys(texts) if t not in known]
+        if missing:
+            known.update(zip(missing, embedder.embed(missing), strict=True))
+            with self._lock:
+                self._known.update((t, known[t]) for t in missing)
+                while len(self._known) > self.REMEMBERED:
+                    self._known.popitem(last=False)
+        if not texts:
+            return np.zeros((0, embedder.dimensions), dtype=np.float32)
+        result: Vectors = np.stack([known[t] for t in texts])
+        return result
 
 
 def distinctive_terms(company: Company, facts: Sequence[Fact]) -> frozenset[str]:
@@ -172,7 +231,13 @@ def lint_with(context: LintContext, texts: Sequence[str]) -> list[LintResult]:
 def _embed(context: LintContext, texts: Sequence[str]) -> Vectors | None:
     if context.embedder is None:
         return None
-    return context.embedder.embed([t if t.strip() else "-" for t in texts])
+    return _vectors(context, context.embedder, [t if t.strip() else "-" for t in texts])
+
+
+def _vectors(context: LintContext, embedder: Embedder, texts: Sequence[str]) -> Vectors:
+    if context.semantics is None:
+        return embedder.embed(list(texts))
+    return context.semantics.embed(embedder, texts)
 
 
 def _lint_one(
@@ -222,7 +287,7 @@ def answered_in(context: LintContext, texts: Sequence[str]) -> dict[str, tuple[s
     The planner's last check on its own questions, the same one ``askback lint`` makes."""
     if context.fact_index is None or context.embedder is None or context.categoriser is None:
         return {}
-    vectors = context.embedder.embed(list(texts))
+    vectors = _vectors(context, context.embedder, texts)
     nearest = context.categoriser.nearest_bank(vectors)
     found = {}
     for i, text in enumerate(texts):

@@ -132,28 +132,48 @@ def facts(session: Session, company_id: int, topic: str | None = None, with_topi
 
 
 def _read_facts(session: Session, company_id: int, topic: str | None, with_topics_only: bool) -> list[Fact]:
+    """Read as plain rows: building ORM objects (and their topic lists) for 10,000 sentences
+    took seconds, and a :class:`Fact` needs none of their behaviour."""
+    tagged = select(FactTopicRow.fact_id)
+    if topic is not None:
+        tagged = tagged.where(FactTopicRow.topic == topic)
+    topics: dict[int, list[tuple[str, float]]] = {}
+    chosen = (
+        select(FactTopicRow.fact_id, FactTopicRow.topic, FactTopicRow.confidence)
+        .join(FactRow, FactRow.id == FactTopicRow.fact_id)
+        .where(FactRow.company_id == company_id)
+        .order_by(FactTopicRow.fact_id, FactTopicRow.topic)  # ties in confidence: by name, as before
+    )
+    for fact_id, name, confidence in session.execute(chosen):
+        topics.setdefault(fact_id, []).append((name, confidence))
     query = (
-        select(FactRow, PageRow.ref, PageRow.title)
+        select(
+            FactRow.id,
+            FactRow.text,
+            FactRow.headings,
+            FactRow.position,
+            FactRow.quantities,
+            PageRow.ref,
+            PageRow.title,
+        )
         .join(PageRow, FactRow.page_id == PageRow.id)
         .where(FactRow.company_id == company_id)
         .order_by(PageRow.ref, FactRow.position)
     )
-    if topic is not None:
-        query = query.where(FactRow.id.in_(select(FactTopicRow.fact_id).where(FactTopicRow.topic == topic)))
-    elif with_topics_only:
-        query = query.where(FactRow.id.in_(select(FactTopicRow.fact_id)))
+    if topic is not None or with_topics_only:
+        query = query.where(FactRow.id.in_(tagged))
     return [
         Fact(
-            id=row.id,
-            text=row.text,
+            id=fact_id,
+            text=text,
             source=ref,
             title=title,
-            headings=tuple(row.headings),
-            position=row.position,
-            topics=tuple(sorted(((t.topic, t.confidence) for t in row.topics), key=lambda x: -x[1])),
-            quantities=tuple(row.quantities),
+            headings=tuple(headings),
+            position=position,
+            topics=tuple(sorted(topics.get(fact_id, ()), key=lambda x: -x[1])),
+            quantities=tuple(quantities),
         )
-        for row, ref, title in session.execute(query).all()
+        for fact_id, text, headings, position, quantities, ref, title in session.execute(query)
     ]
 
 

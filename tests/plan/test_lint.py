@@ -363,3 +363,25 @@ def test_without_the_model_the_linter_still_judges_the_text(demo: Runtime) -> No
     assert results[0].codes() == ["closed", "generic"]
     assert results[0].suggestion == "How does the learning budget work here in practice?"
     assert results[1].specific is True and results[1].problems == []
+
+
+def test_new_research_is_seen_by_the_next_lint_in_the_same_runtime(runtime: Runtime, tmp_path: Path) -> None:
+    """The linter keeps a company's facts between calls (the web app lints on every request);
+    research that adds the answer must be seen by the very next check."""
+    from askback.research.service import research
+
+    site = tmp_path / "handbook"
+    site.mkdir()
+    (site / "team.md").write_text(
+        "# Our team\n\nWe build routing software for city bus operators.\n\n"
+        "We work remotely across three time zones, with core hours in the afternoon.\n"
+    )
+    research(runtime, "Busline", [str(site)])
+    question = "How much vacation do I get?"
+    assert lint(runtime, question, company="Busline")[0].answered is None
+    (site / "time-off.md").write_text(
+        "# Time off\n\n## Vacation\n\nEveryone gets 28 days of paid vacation a year, plus public holidays.\n"
+    )
+    research(runtime, "Busline", [str(site)])
+    answered = lint(runtime, question, company="Busline")[0].answered
+    assert answered is not None and "28 days of paid vacation" in answered.quote
