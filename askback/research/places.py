@@ -49,7 +49,9 @@ def _index() -> tuple[dict[str, str], frozenset[str]]:
             continue
         spellings = [city["name"]]
         if city["population"] >= MIN_ALIAS_CITY:
-            spellings += [a for a in city["alternatenames"] if a.isascii() and a[:1].isupper() and "'" not in a]
+            spellings += [
+                a for a in city["alternatenames"] if a.isascii() and a[:1].isupper() and "'" not in a and len(a) > 3
+            ]  # Teresina is also "The"
         for spelling in spellings:
             key = fold(spelling)
             if key not in WORD_CITIES and len(key) > 2:

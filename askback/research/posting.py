@@ -22,14 +22,19 @@ ROLE_NOUN = re.compile(
     r"\b(?:engineer|developer|programmer|designer|manager|scientist|analyst|architect|lead|head|director"
     r"|advocate|technician|specialist|consultant|administrator|intern|sre|devops|researcher|writer"
     r"|accountant|officer|coordinator|recruiter|marketer|owner|tester|qa|entwickler\w*|ingenieur\w*"
-    r"|développeu\w*|programmierer\w*|vp|cto|founder|associate|expert|strategist)s?\b",
+    r"|développeu\w*|programmierer\w*|vp|cto|founder|associate|expert|strategist|ingenier[oa]s?|ingénieure?"
+    r"|desarrollador(?:a|es)?|programador(?:a|es)?|arquitect[oa]|diseñador(?:a)?|analista|sviluppatore|ontwikkelaar"
+    r"|inżynier|programista|chef de projet|responsable)s?\b",
     re.IGNORECASE,
 )
 TITLE_LABEL = re.compile(r"^(?:job title|position|role|title|job)\s*[:–-]\s*(.+)$", re.IGNORECASE)
 TITLE_PREFIX = re.compile(r"^(?:we(?:'|’)re hiring!?|we are hiring!?|hiring:?|now hiring:?|job:)\s*", re.IGNORECASE)
 COMPANY_CUT = re.compile(r"\s+(?:at|@)\s+.*$")
 SEPARATORS = re.compile(r"\s+(?:\||·|•|—|–|-)\s+")
-GENDER = re.compile(r"\((?:[mwfdhx]\s*/\s*){1,3}[mwfdhx]\)|\b(?:[mwfdhx]/){2}[mwfdhx]\b", re.IGNORECASE)
+GENDER = re.compile(
+    r"\((?:[mwfdhx]\s*/\s*){1,3}[mwfdhx]\)|\b(?:[mwfdhx]/){2}[mwfdhx]\b|(?<=\s)(?:h/f|f/h|m/f|f/m|m/w|w/m)\s*$",
+    re.IGNORECASE,
+)
 COMPANY_WORDS = re.compile(
     r"\b(?:inc|ltd|llc|gmbh|ag|bv|plc|corp|co-op|co|labs?|studios?|group|technologies|careers|jobs|yc\s\w+)\b\.?",
     re.IGNORECASE,
@@ -63,7 +68,21 @@ REMOTE_WORDS = re.compile(
 )
 POLICY_WORDS = re.compile(r"\b(?:remote|hybrid\w*|on[- ]?site|in[- ]person|office[- ]based)\b", re.IGNORECASE)
 REMOTE_AREA = re.compile(
-    r"\b(?:remote|anywhere|distributed (?:team|company))\s+(?:within|in|from|across)\s+(?P<area>.+)", re.IGNORECASE
+    r"\b(?:remote|anywhere|distributed (?:team|company))(?:\W[^.;]{0,80}?\b(?:live|living|based|located|reside|residing"
+    r"|residents?|candidates|hire|eligible to work)(?:\s+(?:based|located|only))?)??\s+(?:within|in|from|across|of)\s+"
+    r"(?P<area>.+)",
+    re.IGNORECASE,
+)
+# Sentences about the company's places rather than the job's: "headquartered in Chicago".
+COMPANY_PLACE = re.compile(
+    r"\b(?:headquartered|headquarters|hq|founded|started|born|offices (?:in|across)|teams? (?:sit|are|is) in"
+    r"|engineering teams?|studios in|customers in|from \w+ to)\b",
+    re.IGNORECASE,
+)
+JOB_PLACE = re.compile(
+    r"\b(?:(?:this|the) (?:role|position|job)|you(?:'|’)ll (?:work|be based)|you will (?:work|be based)|based (?:in|at|out of)"
+    r"|in our [\w ,]+ office|from our [\w ,]+ office|join us in|poste basé|work location)\b",
+    re.IGNORECASE,
 )
 LOCATION_CUE = re.compile(
     r"\b(?:office|offices|based|located|headquartered|hq|studio|campus|lab|remote|hybrid|on[- ]?site|in[- ]person"
@@ -82,14 +101,19 @@ HYBRID = re.compile(
     r"|\b(?:mondays|tuesdays|wednesdays|thursdays|fridays)\b.{0,40}\b(?:office|together)\b"
     r"|\boffice\b.{0,30}\bevery (?:monday|tuesday|wednesday|thursday|friday)\b"
     r"|\boffice\b.{0,60}\b(?:four|three|two|one|[1-4])\s+days?\s+(?:a|per)\s+week"
-    r"|\b(?:work(?:ing)? from home|from home)\b.{0,40}\b(?:rest of the week|other days|the rest)\b",
+    r"|\b(?:work(?:ing)? from home|from home)\b.{0,40}\b(?:rest of the week|other days|the rest)\b"
+    r"|\b(?:in|at) the office\b.{0,20}\b(?:mondays?|tuesdays?|wednesdays?|thursdays?)\s+(?:to|through|until|-|–)\s"
+    r"|\bh[íi]brid[oa]\b|\bt[ée]l[ée]travail\s+(?:partiel|\d|un|deux|trois)|\b(?:\d|un|deux|trois)\s+jours?\s+(?:de\s+)?"
+    r"t[ée]l[ée]travail|\b(?:\d|ein|zwei|drei)\s+tage?\s+(?:im\s+)?(?:homeoffice|home office|mobiles arbeiten)",
     re.IGNORECASE,
 )
 REMOTE = re.compile(
     r"\bfully remote\b|\bremote[- ]first\b|\b100\s?% remote\b|\bwork from anywhere\b|\banywhere in\b"
     r"|\bremote\s*\(|\bremote (?:within|in|from|across)\b|\bor remote\b|\bremote,|\bfully[- ]distributed\b"
     r"|\bwork (?:fully )?remotely\b|^remote\b|\bremote\s*$|\bremote\s+[·|–—-]\s|:\s*(?:fully\s+)?remote\b"
-    r"|\bdistributed (?:team|company)\b",
+    r"|\bdistributed (?:team|company)\b|\bremote (?:role|position|job|opportunity|contract)\b|\bremote[- ]only\b"
+    r"|\b(?:role|position|job) is (?:fully |100\s?% )?remote\b|\bfull[- ]remote\b|\bt[ée]l[ée]travail (?:complet|total)"
+    r"|\b(?:100\s?%\s*|en\s+|totalmente\s+)(?:remoto|t[ée]l[ée]travail)\b",
     re.IGNORECASE,
 )
 VAGUE_REMOTE = re.compile(r"\bremote[- ]friendly\b|\bflexible\b|\bremote (?:possible|optional|ok)\b", re.IGNORECASE)
@@ -108,7 +132,7 @@ def read_posting(text: str, html_title: str = "", company: str = "") -> JobField
     title = _title(found, html_title, company, context)
     remote = _remote(found, title)
     location = _remote_area(found) if remote and remote.value == "remote" else None
-    location = location or _location(found, title)
+    location = location or _location(found, title, remote=bool(remote and remote.value == "remote"))
     titled = [Line((), title.evidence)] if title else []
     stack = _mentions([*titled, *found], technologies)
     parts = sections(found)
@@ -146,8 +170,8 @@ def _title(found: Sequence[Line], html_title: str, company: str, context: str) -
         if match := TITLE_LABEL.match(line.text):
             return Found(_clean_title(match.group(1), company, context), line.text)
     candidates: list[tuple[str, str]] = []
-    if found and found[0].headings:
-        candidates.append((found[0].headings[0], found[0].headings[0]))
+    if found:  # the headings above the first line: "Careers at Moss", then the job's own
+        candidates += [(heading, heading) for heading in found[0].headings[:3]]
     if html_title:
         candidates.append((html_title, html_title))
     candidates += [(line.text, line.text) for line in found[:3] if len(line.text.split()) <= 14]
@@ -174,7 +198,12 @@ def _clean_title(raw: str, company: str, context: str) -> str:
             if ROLE_NOUN.search(segment):
                 kept.append(segment)
             continue
-        if _is_company(segment, company, context) or places.is_place(segment) or REMOTE_WORDS.fullmatch(segment):
+        if (
+            _is_company(segment, company, context)
+            or places.is_place(segment)
+            or REMOTE_WORDS.fullmatch(segment)
+            or salary_score(segment)
+        ):
             break
         kept.append(segment)
     if not kept:
@@ -217,7 +246,10 @@ def _seniority(title: Found | None) -> Found | None:
 # Place and remote policy
 
 
-def _location(found: Sequence[Line], title: Found | None) -> Found | None:
+def _location(found: Sequence[Line], title: Found | None, remote: bool = False) -> Found | None:
+    """The job's place: a labelled line, a meta line near the title, else the sentence of the
+    prose that ties the job to a place best (the company's headquarters last, and never for a
+    remote job)."""
     for line in found[:30]:
         if match := LOCATION_LABEL.match(line.text):
             value = _place_in(match.group(1))
@@ -229,13 +261,15 @@ def _location(found: Sequence[Line], title: Found | None) -> Found | None:
             value = _place_in(segment) if len(segment.split()) <= 8 else None
             if value:
                 return Found(value, text)
+    best: tuple[int, Found] | None = None
     for line in found:
         for sentence in split_sentences(line.text) or [line.text]:
-            if LOCATION_CUE.search(sentence):
-                place = places.first_place(sentence)
-                if place:
-                    return Found(place, sentence)
-    return None
+            if not LOCATION_CUE.search(sentence):
+                continue
+            rank = 2 if JOB_PLACE.search(sentence) else 0 if COMPANY_PLACE.search(sentence) else 1
+            if (best is None or rank > best[0]) and (place := places.first_place(sentence)):
+                best = (rank, Found(place, sentence))
+    return best[1] if best and (best[0] > 0 or not remote) else None
 
 
 def _remote_area(found: Sequence[Line]) -> Found | None:
@@ -244,15 +278,18 @@ def _remote_area(found: Sequence[Line]) -> Found | None:
         for sentence in split_sentences(line.text) or [line.text]:
             match = REMOTE_AREA.search(sentence)
             place = places.first_place(match.group("area")) if match else None
-            if place:
+            if match and place:  # "Lisbon or remote in Portugal": the city, in the area
+                city = re.search(r"([A-ZÀ-Ý][\w.À-ÿ-]*(?:\s[A-ZÀ-Ý][\w.À-ÿ-]*)?)\s+or\s+$", sentence[: match.start()])
+                if city and places.kind(city.group(1)) == "city":
+                    return Found(f"{city.group(1)}, {place}", sentence)
                 return Found(place, sentence)
     return None
 
 
 def _place_in(value: str) -> str | None:
     """The place in a label or meta segment: "Berlin, Germany (hybrid, ...)" -> "Berlin, Germany",
-    "Remote (UK), occasional visits to Bristol" -> "UK"."""
-    value = value.strip()
+    "Remote (UK), occasional visits to Bristol" -> "UK", "📍 Berlin" -> "Berlin"."""
+    value = re.sub(r"^[^\w(]+", "", value.strip())
     inner = re.findall(r"\(([^)]*)\)", value)
     outer = re.sub(r"\s*\([^)]*\)", "", value)
     outer = re.split(r"[;·|]|\s[–—-]\s", outer)[0]

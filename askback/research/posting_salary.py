@@ -24,7 +24,10 @@ SYMBOLS = {
     "HK$": "HKD", "R$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "zł": "PLN",
     "Kč": "CZK", "₩": "KRW", "₪": "ILS", "Fr.": "CHF", "$": "USD", "kr": "SEK",
 }  # fmt: skip
-WORDS = {"euro": "EUR", "euros": "EUR", "pounds": "GBP", "dollars": "USD", "złotych": "PLN", "francs": "CHF"}
+WORDS = {
+    "euro": "EUR", "euros": "EUR", "pounds": "GBP", "dollars": "USD", "złotych": "PLN", "francs": "CHF",
+    "franken": "CHF", "kronor": "SEK", "kroner": "NOK", "rupees": "INR",
+}  # fmt: skip
 KRONA_BY_PLACE = {"NOK": ("norway", "oslo", "bergen", "norwegian"), "DKK": ("denmark", "copenhagen", "aarhus")}
 DOLLAR_BY_PLACE = {
     "CAD": ("canada", "toronto", "montreal", "montréal", "vancouver", "ottawa", "calgary"),
@@ -37,10 +40,12 @@ DOLLAR_BY_PLACE = {
 NUMBER = r"\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ .,\u00a0\u202f’']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 SYMBOL = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
 CODE = r"\b[A-Z]{3}\b"
+WORD = "|".join(WORDS)
 AMOUNT = re.compile(
-    rf"(?P<pre>{SYMBOL}|{CODE})?\s?(?P<num>{NUMBER})\s?(?P<k>[kK]\b|thousand\b|tys\.?)?\s?(?P<post>{SYMBOL}|{CODE})?"
+    rf"(?P<pre>{SYMBOL}|{CODE})?\s?(?P<num>{NUMBER})\s?(?P<k>[kK]\b|thousand\b|tys\.?)?\s?"
+    rf"(?P<post>{SYMBOL}|{CODE}|(?i:{WORD})\b)?"
 )
-RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|bis|à|a|–)\s*$", re.IGNORECASE)
+RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|bis|und|à|a|et|y|e|tot|en|och|og|i|–)\s*$", re.IGNORECASE)
 UP_TO = re.compile(r"\b(?:up to|max(?:imum)?|bis zu|jusqu'à|hasta|no more than)\s*$", re.IGNORECASE)
 FROM = re.compile(r"\b(?:from|starting at|at least|minimum|min\.?|ab|à partir de|desde)\s*$", re.IGNORECASE)
 
@@ -48,10 +53,17 @@ PERIOD_WORDS = {
     "hour": r"per hour|an hour|/\s?h(?:ou)?r\b|/h\b|hourly|p/h|per hr|stundenlohn|pro stunde",
     "day": r"per day|a day\b|/\s?day|daily rate|day rate|pro tag|par jour",
     "month": r"per month|a month|/\s?mo(?:nth)?\b|monthly|per maand|miesięcznie|/\s?mies|mensuel|im monat|pro monat"
-    r"|al mes|par mois",
+    r"|al mes|par mois|/\s?mois|/\s?mes\b|monatlich|mensual|maandelijks|per månad|i måneden|/\s?monat",
     "year": r"per annum|p\.a\.|/\s?y(?:ea)?r\b|a year|per year|annual|annually|yearly|brut annuel|im jahr|pro jahr"
-    r"|anuales|par année|par an\b|jährlich",
+    r"|anuales|anual\b|par année|par an\b|jährlich|/\s?año|al año|por año|per jaar|jaarlijks|per år|om året|/\s?an\b"
+    r"|/\s?jahr",
 }
+SCHEDULE = re.compile(
+    r"\b(?:paid|invoiced|billed|payable)\s+(?:monthly|weekly|annually|yearly)\b"
+    r"|\b\d{1,2}\s+(?:monthly\s+)?(?:payments|instalments|installments|salaries|salaires|monatsgehälter|pagas)\b"
+    r"|\b(?:in|over)\s+\d{1,2}\s+(?:monthly\s+)?(?:payments|instalments|installments)\b",
+    re.IGNORECASE,
+)
 PERIODS = {p: re.compile(words, re.IGNORECASE) for p, words in PERIOD_WORDS.items()}
 PAY_CUES = re.compile(
     r"\b(?:salary|salaries|pay|paid|compensation|base|range|rate|wage|ote|earn|gross|brutto|bruto|brut|netto"
@@ -85,7 +97,7 @@ def _iso_codes() -> frozenset[str]:
 def _currency(marker: str | None) -> str | None:
     if not marker:
         return None
-    code = SYMBOLS.get(marker, marker.upper())
+    code = SYMBOLS.get(marker) or WORDS.get(marker.lower()) or marker.upper()
     return code if code in _iso_codes() else None
 
 
@@ -125,9 +137,12 @@ def _local_currency(code: str, context: str) -> str:
 
 
 def _period(sentence: str, high: float) -> str:
-    for period, pattern in PERIODS.items():
-        if pattern.search(sentence):
-            return period
+    """The first period named, leaving out how the pay is paid out ("CHF 120'000 per year,
+    13 monthly payments" is yearly), else a guess from the size of the amount."""
+    stated = SCHEDULE.sub(" ", sentence)
+    named = sorted((m.start(), period) for period, pattern in PERIODS.items() for m in pattern.finditer(stated))
+    if named:
+        return named[0][1]
     if high < 200:
         return "hour"
     if high < 1_000:
@@ -174,6 +189,8 @@ def _pair(sentence: str, found: list[_Amount], first: _Amount) -> tuple[_Amount,
         if right.start < first.start:
             continue
         between = sentence[left.end : right.start]
+        for pattern in PERIODS.values():  # "$60/hour to $75/hour"
+            between = pattern.sub(" ", between)
         between = between.strip().strip("".join(SYMBOLS)).strip()
         joined = RANGE_JOIN.match(between) or between in ("-", "–", "—")
         if joined and (right.value >= left.value or right.thousands):

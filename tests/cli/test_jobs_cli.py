@@ -110,3 +110,17 @@ def test_a_posting_file_is_judged_by_its_content(
     code, _, err = fail(capsys, monkeypatch, "job", "add", "--company", "Acme", str(path))
     assert code == 2 and err.startswith(f"Error: {path}: {message}") and err.count("\n") == 1, err
     assert run("job", "list") == "No job postings yet; add one with `askback job add --company NAME URL|FILE`.\n"
+
+
+def test_show_gives_the_policy_and_the_country_of_a_remote_job() -> None:
+    posting = (
+        "# Senior Data Engineer\n\nRemote (US only) · Full-time\n\n"
+        "Alder was founded in Dublin to read freight invoices.\n\n"
+        "Compensation: $150,000 - $180,000 + equity.\n"
+    )
+    run("job", "add", "--company", "Alder", "-", stdin=posting)
+    shown = run("job", "show", "--company", "Alder")
+    assert "Remote     remote\n           “Remote (US only) · Full-time”" in shown
+    assert "Location   US" in shown
+    assert "Dublin" not in shown.split("Salary")[0]
+    assert "Salary     USD 150,000-180,000 a year" in shown

@@ -122,3 +122,58 @@ def test_lines_keep_headings_and_join_wrapped_paragraphs() -> None:
 def test_places_in_labelled_and_meta_lines(line: str, place: str) -> None:
     fields = read_posting(f"Backend Engineer\n\n{line}\n\nYou will build APIs.")
     assert fields.location is not None and fields.location.value == place
+
+
+@pytest.mark.parametrize(
+    ("text", "policy"),
+    [
+        ("This is a remote role, open to candidates based in Canada.", "remote"),
+        ("Poste basé à Nantes, télétravail 2 jours par semaine.", "hybrid"),
+        ("Ubicación: Madrid (híbrido)", "hybrid"),
+        ("We offer flexible working and trust you to organise your week.", None),
+        ("We're in the office Tuesday to Thursday.", "hybrid"),
+    ],
+)
+def test_remote_policy_in_more_words_and_languages(text: str, policy: str | None) -> None:
+    fields = read_posting("Backend Engineer\n\n" + text)
+    assert (fields.remote.value if fields.remote else None) == policy
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("This is a remote role, open to candidates based in Canada.", "Canada"),
+        ("Fully remote, but you must live in the EU.", "EU"),
+        ("Remote across APAC: we hire in Australia, Singapore and Japan.", "APAC"),
+        ("iOS Engineer (Lisbon or remote in Portugal)", "Lisbon, Portugal"),
+    ],
+)
+def test_where_a_remote_job_may_be_done_from(text: str, place: str) -> None:
+    fields = read_posting("Backend Engineer\n\nWe were founded in Stockholm in 2015.\n\n" + text)
+    assert fields.remote is not None and fields.remote.value == "remote"
+    assert fields.location is not None and fields.location.value == place
+
+
+def test_the_companys_headquarters_is_not_the_jobs_place() -> None:
+    fields = read_posting(
+        "# Careers at Moss Mutual\n\n## Senior Software Engineer, Claims Platform\n\n"
+        "Moss Mutual is an insurer headquartered in Chicago, with offices in Austin and Denver.\n\n"
+        "This position is based in our Denver, Colorado office, with hybrid flexibility."
+    )
+    assert fields.title is not None and fields.title.value == "Senior Software Engineer, Claims Platform"
+    assert fields.location is not None and fields.location.value == "Denver, Colorado"
+    assert fields.location.evidence.startswith("This position is based in our Denver")
+
+
+@pytest.mark.parametrize(
+    ("first_line", "title"),
+    [
+        ("Développeur Full Stack H/F", "Développeur Full Stack"),
+        ("Ingeniero/a de Datos Senior", "Ingeniero/a de Datos Senior"),
+        ("Freelance iOS Developer — £45 to £55 per hour", "Freelance iOS Developer"),
+        ("📍 Berlin · Office-first", None),
+    ],
+)
+def test_titles_in_other_languages_and_with_pay_beside_them(first_line: str, title: str | None) -> None:
+    fields = read_posting(first_line + "\n\nWe build tools for farmers.")
+    assert (fields.title.value if fields.title else None) == title

@@ -23,6 +23,13 @@ from askback.research.posting_salary import parse_salary, salary_score
         ("85-100k € brut annuel", Salary(85_000, 100_000, "EUR", "year")),
         ("Salary from £60,000 depending on experience.", Salary(60_000, None, "GBP", "year")),
         ("We offer a starting salary of £32,000 a year.", Salary(32_000, 32_000, "GBP", "year")),
+        ("The salary is between 70.000 and 85.000 euros gross per year.", Salary(70_000, 85_000, "EUR", "year")),
+        ("Salaire : entre 45 000 et 55 000 € brut annuel", Salary(45_000, 55_000, "EUR", "year")),
+        ("Retribución: entre 30.000 y 36.000 euros brutos anuales", Salary(30_000, 36_000, "EUR", "year")),
+        ("CHF 120'000 – 140'000 per year, 13 monthly payments.", Salary(120_000, 140_000, "CHF", "year")),
+        ("SGD 7,000 – 9,500 per month", Salary(7_000, 9_500, "SGD", "month")),
+        ("Compensation: $60/hour to $75/hour", Salary(60, 75, "USD", "hour")),
+        ("We pay 4.000 - 5.000 EUR brutto monatlich.", Salary(4_000, 5_000, "EUR", "month")),
     ],
 )
 def test_salary_shapes(sentence: str, expected: Salary) -> None:
