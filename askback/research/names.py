@@ -34,12 +34,17 @@ def written_name(company: Company, texts: Sequence[str]) -> str | None:
     """The company's name as its own material most often writes it, if it writes it enough."""
     words = len(company.name.split())
     found: Counter[str] = Counter()
+    seen: dict[str, bool] = {}  # each spelling is slugified once: a handbook repeats its words
     for text in texts:
         tokens = text.split()
         for i in range(len(tokens) - words + 1):
             said = " ".join(tokens[i : i + words]).strip(".,;:!?()\"'“”‘’")
-            said = re.sub(r"['’]s$", "", said)
-            if said and companies.slugify(said) == company.slug:
+            if said.endswith(("'s", "’s")):
+                said = said[:-2]
+            same = seen.get(said)
+            if same is None:
+                same = seen[said] = bool(said) and companies.slugify(said) == company.slug
+            if same:
                 found[said] += 1
     if not found:
         return None
