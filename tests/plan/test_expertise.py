@@ -110,3 +110,22 @@ def test_a_question_from_the_notes_on_an_interviewer(notes: str, text: str | Non
     assert (found.question.text if found else None) == text
     if found:
         assert found.question.roles == ("executive",)
+
+
+def test_minilm_compares_an_achievement_only_with_the_facts_near_it() -> None:
+    """Research stores MiniLM vectors only for its close calls; a plan must not embed every
+    fact of a large handbook to find the one an achievement speaks to."""
+    from embedders import real_model
+
+    from askback.plan import expertise_grounding
+
+    filler = [
+        Fact(100 + i, f"Form {i} is filed with the office of records before day {i}.", "forms.md", "", (), i, ())
+        for i in range(600)
+    ]
+    kafka = Fact(99, "Order events move through Kafka topics owned by the platform team.", "eng.md", "", (), 0, ())
+    facts = [*filler[:300], kafka, *filler[300:]]
+    near = expertise_grounding.nearest_facts(facts, [KAFKA.text], real_model())
+    assert kafka in near
+    assert len(near) <= expertise_grounding.CANDIDATES + expertise_grounding.SHARED_WORDS
+    assert [f.id for f in near] == sorted((f.id for f in near), key=[f.id for f in facts].index)  # in reading order
