@@ -30,11 +30,36 @@ QUANTITY_GLUE = frozenset({"of", "per", "a", "an", "each", "every", "paid"})
 # Words a quantity's phrase does not end on: "2087 hours rather", "120 days due".
 NOT_AN_END = frozenset({"rather", "due", "more", "less", "after", "before", "later", "earlier", "ago", "prior", "only"})
 MIN_FACT_WORDS, MAX_FACT_WORDS = 6, 40
+SUBJECT_WORDS = 4  # the first words of a sentence, where its subject is
+# Topics of the company's own rules, where a sentence whose subject is the practice ("Promotions
+# are decided twice a year") is the company speaking; elsewhere ("Tablet users can install the
+# app") the subject is as often somebody else.
+POLICY_TOPICS = frozenset(
+    {
+        "leave",
+        "parental-leave",
+        "benefits",
+        "retirement",
+        "learning-budget",
+        "promotion",
+        "performance-review",
+        "career-ladder",
+        "working-hours",
+        "remote-policy",
+        "on-call",
+        "engineering-practices",
+        "hiring-process",
+        "compensation-philosophy",
+        "equity",
+        "meetings",
+    }
+)
 PER_TOPIC = 3
 MAX_GROUNDED = 48
 # A clause ends at punctuation, but not at the comma or point inside a number ("EUR 1,500", "3.5").
 CLAUSE_END = re.compile(r"[;:()]|[,.](?!\d)")
 QUOTES = re.compile(r"[\"“”‘’«»]|(?<!\w)'|'(?!\w)")
+APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)|(?<=\ws)['’](?=\s)")  # "they're", "customers' needs"
 # Sentences a candidate could not quote as something the company says about itself: notes left
 # in the draft, lead-ins to a list, instructions for a tool, pointers to chat channels and links.
 UNQUOTABLE = re.compile(
@@ -43,7 +68,8 @@ UNQUOTABLE = re.compile(
     r"|[–—-]\s*(?:learn|find out|read|see)\b"  # an index entry: "Awards – Learn about the awards"
     r"|(?:^|\s)#[\w-]+|@\w|https?://|www\.|\.(?:com|gov|org|io)\b|\bslack\b|\bchannels?\b|\bask in\b"
     r"|\b(?:this|the following|below|above) (?:page|section|guide|document|list|table)\b|\be\.g\.$|\[|\]"
-    r"|,\s*(?:select|click|enter|go to|choose|type)\b",
+    r"|,\s*(?:select|click|enter|go to|choose|type)\b"
+    r"|:[a-z_+-]+:",  # an emoji short code (":bow:")
     re.IGNORECASE,
 )
 INSTRUCTION = re.compile(
@@ -51,7 +77,9 @@ INSTRUCTION = re.compile(
     r"follow|fill|submit|check|read|download|install|run|add|create|email|contact|ask|reach out|log|sign|"
     r"find|search|set|update|upload|save|send|note|remember|don't|do not|be|keep|take|make|let|try|avoid|"
     r"consider|include|remove|confirm|request|provide|review|schedule|book|record|complete|write|join|post|"
-    r"share|start|think|feel free|if you|when you|once you|before you|after you|to |for more|learn|refer|link|"
+    r"share|start|think|feel free|look|give|get|apply|call|put|bring|tell|turn|allow|expect|plan|pick|reach|"
+    r"stop|wait|watch|walk|bear in mind|encourage|establish|seek|advocate|assist|help|support|partner|collaborate|coordinate|"
+    r"communicate|identify|maintain|develop|mentor|drive|own|lead|manage|build|if you|when you|once you|before you|after you|to |for more|learn|refer|link|"
     r"here|this (?:page|section|guide)|in this|below|above|step \d|first,|next,|then,|finally,)\b",
     re.IGNORECASE,
 )
@@ -75,8 +103,40 @@ CONTEXTUAL = re.compile(
     r"however|additionally|otherwise|instead|then|so|and|or|but|finally|first|next|similarly|likewise|previously)\b",
     re.IGNORECASE,
 )
+# What the law or a contract says is the same at every employer: "complies with all applicable
+# laws", "the Economy Act allows ...".
+LEGAL = re.compile(
+    r"\b(?:applicable (?:laws?|regulations?|legislation)|in accordance with|compl(?:y|ies|iance) with|"
+    r"required by (?:law|statute)|pursuant to|to the extent permitted|equal opportunity employer)\b"
+    r"|\b(?:[A-Z]\w+ )+Act\b",
+)
+# "these holidays", "those steps": the sentence leans on one before it.
+ANAPHORIC = re.compile(r"\b(?:these|those|such) [a-z]", re.IGNORECASE)
 PLEASE = re.compile(r"\bplease\b|\breference the\b|\bsee the\b", re.IGNORECASE)
-SELF = re.compile(r"\b(?:we|our|us|everyone|employees|team members|staff|all staff|each person)\b", re.IGNORECASE)
+SELF = re.compile(
+    r"\b(?:we|our|us|the company|everyone|everybody|employees?|team members?|staff|each person|people|parents|new hires|"
+    r"new joiners|new starters|joiners|engineers?|developers?|designers?|colleagues|teammates|managers|teams?)\b"
+    r"|^(?:every|each|all) [a-z]",  # a rule for the whole company: "Every pull request is reviewed"
+    re.IGNORECASE,
+)
+# A noun phrase and no verb: "A standard survey sent annually to customers.", "Exposure to a
+# variety of projects." (with a verb, "Access to the office is limited to staff", it is a sentence)
+FRAGMENT_UNLESS_VERB = re.compile(
+    r"^(?:A|An|The) [\w-]+(?: [\w-]+)? (?:\w+ed|sent|made|built|held|run|given|taken|written|done|known|kept)\b"
+    r"|^[A-Z][a-z]+ (?:to|of|for|in|on|with) "
+)
+# Fragments a candidate could not say "your handbook says" about: "Launched by 18F in 2017.",
+# "Provides training to employees.", "An application used by our teams.", "Push Notifications,
+# for which ...": no subject, or no verb.
+FRAGMENT = re.compile(
+    r"^[A-Z][a-z]+ed by\b"
+    r"|^(?:Provides|Includes|Offers|Supports|Helps|Ensures|Manages|Leads|Owns|Communicates|Coordinates|"
+    r"Maintains|Develops|Assists|Serves|Oversees|Creates|Builds|Drives|Collaborates|Advises|Conducts|"
+    r"Performs|Facilitates|Consults)\b"
+    r"|^[A-Z][a-z]+(?:es|s) (?:a|an|the|its|their|all|any|each|[A-Z]{2,}s?)\b"
+    r"|^(?:A|An|The) [\w-]+(?: [\w-]+)? [a-z]+ed by\b"
+    r"|^[^,]{1,40}, (?:for|in|of|by|with) which\b"
+)
 SECOND_PERSON = re.compile(r"\byou(?:r|'ll|'re)?\b", re.IGNORECASE)
 EVENT = re.compile(
     r"\b(?:in|since|by) (?:19|20)\d\d\b|\b(?:launched|announced|acquired|raised|founded|released|opened|"
@@ -86,6 +146,7 @@ EVENT = re.compile(
 TRADE_OFF = re.compile(
     r"\b(?:but|rather than|instead of|trade-?offs?|balance|even when|even if|at the cost of)\b", re.I
 )
+MANY = re.compile(r"\d|\b(?:million|billion|thousands|hundreds|dozens)\b", re.IGNORECASE)
 SCALE = re.compile(
     r"\b(?:million|billion|thousands?|hundreds?|users|customers|visitors|requests|agencies|clients)\b", re.I
 )
@@ -159,14 +220,14 @@ def where(fact: Fact) -> str:
 def quotable(fact: Fact) -> bool:
     """Whether the fact can be quoted back at all: not a draft note, a lead-in to a list, a
     how-to step, a pointer to a chat channel or a link (other questions quote facts too)."""
-    text = fact.text.strip()
+    text = _plain_apostrophes(fact.text.strip())
     return not UNQUOTABLE.search(text) and not INSTRUCTION.match(text) and not PLEASE.search(text)
 
 
 def worth_asking(fact: Fact) -> bool:
     """Whether a question can be built on the fact: quotable, and a whole sentence the company
     says about itself, not a heading, a label, a glossary entry or a fragment."""
-    text = fact.text.strip()
+    text = _plain_apostrophes(fact.text.strip())
     words = text.split()
     if not MIN_FACT_WORDS <= len(words) <= MAX_FACT_WORDS or not (text[:1].isupper() or text[:1].isdigit()):
         return False
@@ -182,14 +243,57 @@ def worth_asking(fact: Fact) -> bool:
         return False
     if LABEL.match(text) or CONTEXTUAL.match(text) or GLUED_HEADING.match(text) or SENSITIVE.search(text):
         return False
+    if _fragment(text) or _office_tool(text) or LEGAL.search(text) or ANAPHORIC.search(text):
+        return False
     return quotable(fact)
+
+
+def about_itself(fact: Fact, names: Sequence[str], topic: str = "") -> bool:
+    """Whether the fact is the company speaking of itself ("we", "our", "employees", its name),
+    a rule addressed to its people with a number in it ("you can carry over 15 days"), or a
+    sentence whose subject is the practice itself ("Promotions are decided twice a year"). A
+    handbook is also full of other parties' facts (airport trains, a law, a vendor's product),
+    which make odd questions for this team."""
+    text = fact.text
+    if SELF.search(text) or (SECOND_PERSON.search(text) and fact.quantities):
+        return True
+    if topic in POLICY_TOPICS and topic in _keywords().hits(" ".join(text.split()[:SUBJECT_WORDS])):
+        return True
+    lowered = text.lower()
+    return any(re.search(rf"\b{re.escape(n.lower())}\b", lowered) for n in names if n)
+
+
+def _plain_apostrophes(text: str) -> str:
+    return text.replace("’", "'").replace("‘", "'")
+
+
+def _fragment(text: str) -> bool:
+    """No subject or no verb, or a heading in title case ("HR Links Online Training and Guidance")."""
+    if FRAGMENT.search(text) or (FRAGMENT_UNLESS_VERB.search(text) and not FINITE.search(text)):
+        return True
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if w.lower() not in STOP_WORDS]
+    capitals = sum(1 for w in words if w[0].isupper())
+    return len(words) >= 3 and capitals / len(words) >= 0.7
+
+
+def _office_tool(text: str) -> bool:
+    """Sentences about the office tools everybody uses (a shared calendar, a video call, a drive
+    of documents) are instructions in disguise: the company's own practice is elsewhere."""
+    return _office_tools().search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _office_tools() -> re.Pattern[str]:
+    names = "|".join(re.escape(t) for t in sorted(patterns().office_tools, key=len, reverse=True))
+    return re.compile(rf"\b(?:{names})s?\b", re.IGNORECASE)
 
 
 def kind_of(fact: Fact, topic: str, distinctive: Distinctive | None) -> str:
     """What the fact is, which decides how it is cited and what is asked about it."""
     if topic == "values":
         return "trade-off" if TRADE_OFF.search(fact.text) else "value"
-    if fact.quantities and _quantity_hook(fact) is not None:
+    citable = len(fact.text.split()) <= MAX_SENTENCE_HOOK_WORDS or _quantity_hook(fact) is not None
+    if fact.quantities and citable:
         counted = any(q.get("kind") == "count" for q in fact.quantities)
         return "scale" if counted and SCALE.search(fact.text) else "number"
     if topic in {"news", "funding"} or EVENT.search(fact.text):
@@ -198,7 +302,7 @@ def kind_of(fact: Fact, topic: str, distinctive: Distinctive | None) -> str:
         return "practice"
     if TRADE_OFF.search(fact.text):
         return "trade-off"
-    if SCALE.search(fact.text) and topic in {"customers", "successes", "product"}:
+    if SCALE.search(fact.text) and topic in {"customers", "successes", "product"} and MANY.search(fact.text):
         return "scale"
     return "policy"
 
@@ -233,7 +337,9 @@ def _lower_first(text: str) -> str:
 
 
 def _unquoted(text: str) -> str:
-    return re.sub(r"\s{2,}", " ", QUOTES.sub("", text)).strip()
+    """The text without quotation marks, keeping apostrophes ("they're", "customers' needs")."""
+    kept = APOSTROPHE.sub("\x00", text)
+    return re.sub(r"\s{2,}", " ", QUOTES.sub("", kept)).replace("\x00", "'").strip()
 
 
 def _quantity_hook(fact: Fact) -> str | None:
@@ -358,15 +464,18 @@ def grounded_questions(
     names: Sequence[str] = (),
     per_topic: int = PER_TOPIC,
     limit: int = MAX_GROUNDED,
+    about_itself_only: bool = True,
 ) -> list[Grounded]:
-    """Grounded questions from the best facts per topic, best first, each citing its fact."""
+    """Grounded questions from the best facts per topic, best first, each citing its fact.
+    ``about_itself_only`` keeps to what the company says of itself; the facts that answer a
+    bank question are cited even when they state a policy without saying whose it is."""
     table = patterns().topics
     ranked: list[tuple[float, str, Fact]] = []
     for fact in facts:
         if not fact.topics or not worth_asking(fact):
             continue
         topic = topic_of(fact)
-        if topic is None:
+        if topic is None or (about_itself_only and not about_itself(fact, names, topic)):
             continue
         weight = weigh(fact, topic, distinctive, role, names)
         if weight is not None:

@@ -52,7 +52,7 @@ def _load_grounding(session: Session, company: Company, runtime: Runtime, role: 
     extra = [by_id[fact_id] for fact_id in answered.values() if fact_id in by_id]
     found = grounded_questions(facts, own, role, company.names)
     # The facts that answer bank questions always get their grounded question, in their place.
-    found += grounded_questions(extra, own, role, company.names, per_topic=len(extra) or 1)
+    found += grounded_questions(extra, own, role, company.names, per_topic=len(extra) or 1, about_itself_only=False)
     grounded = [g for g in _unique(found) if _passes(g.question.text)]
     return Grounding(
         questions=tuple(g.question for g in grounded),

@@ -86,6 +86,7 @@ class PatternSet(Strict):
     kinds: dict[str, str]
     topics: dict[str, TopicPattern]
     disciplines: dict[str, tuple[str, ...]]
+    office_tools: tuple[str, ...]
 
     @field_validator("leads")
     @classmethod

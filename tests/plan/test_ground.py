@@ -275,10 +275,51 @@ def test_the_candidate_s_discipline_is_read_from_the_role(role: str, found: str)
         fact(18, "Learning budget", "learning-budget"),  # a heading
         fact(19, "You should book your flights through the travel tool.", "benefits"),
         fact(20, "Eligible team members get up to 14 days of paid bereavement leave.", "leave"),  # tactless to ask
+        # Someone else's facts, not the company's: a train timetable, a vendor's product, a law.
+        fact(21, "Express trains run from the airport to the old town every 20 minutes.", "office-locations"),
+        fact(22, "Tablet users can install the companion app from the store.", "product"),
+        fact(23, "The regional agency may extend the deadline for certain filings.", "leave"),
+        # Office tools and their administration.
+        fact(24, "We use Google Drive to keep our project plans and meeting notes together.", "product"),
+        fact(25, "Staff may join Zoom meetings hosted by outside partners.", "meetings"),
+        fact(26, "We have a limited number of paid seats for the design tool.", "business-model"),
+        # Boilerplate of the law, and sentences that lean on the one before.
+        fact(27, "The company complies with all applicable laws on overtime pay.", "working-hours"),
+        fact(28, "The Family Leave Act gives parents twelve weeks of protected leave.", "parental-leave"),
+        fact(29, "Employees are not expected to work on these days.", "leave"),
+        # Fragments: no subject, no verb, or a heading in title case.
+        fact(30, "Launched by our platform group in the spring of 2019.", "news"),
+        fact(31, "Provides mentoring support to engineers across the organisation.", "learning-budget"),
+        fact(32, "An internal dashboard used by our support teams.", "customers"),
+        fact(33, "Quarterly Planning Week and Demo Day Schedule Overview.", "meetings"),
+        fact(34, "Seek opportunities to improve our customers' experience.", "customers"),
+        fact(35, "A short survey sent every spring to all of our customers.", "customers"),
+        fact(36, "Exposure to a variety of projects of different sizes and lengths.", "team-structure"),
+        fact(37, "Look for the green signs on each floor to find the quiet rooms.", "office-locations"),
+        fact(38, "Give new team members write permissions on the shared repositories.", "open-source"),
     ],
 )
 def test_facts_that_make_poor_questions_are_skipped(skipped: Fact) -> None:
     assert grounded_questions([skipped]) == []
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        fact(1, "Promotions are decided twice a year by a panel of peers.", "promotion"),  # the practice is the subject
+        fact(2, "Every pull request is reviewed by a second engineer before it ships.", "engineering-practices"),
+        fact(3, "You can carry over up to 10 days into the next year.", "leave"),  # a rule with its number
+        fact(4, "Northwind pays for one conference a year for each engineer.", "learning-budget"),  # its own name
+    ],
+)
+def test_what_the_company_says_of_itself_is_kept(kept: Fact) -> None:
+    (grounded,) = grounded_questions([kept], names=("Northwind",))
+    assert grounded.fact == kept
+
+
+def test_the_fact_is_quoted_with_its_apostrophes() -> None:
+    (grounded,) = grounded_questions([fact(1, "We don’t page anyone at night; it’s in our customers’ contracts.", "on-call")])
+    assert "don't" in grounded.question.text and "it's" in grounded.question.text
 
 
 # --- on the researched demo company ------------------------------------------------------------
