@@ -8,12 +8,13 @@ app's company page and the printed cheat sheet all show this one brief.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from askback.core import taxonomy
 from askback.core.models import Company, Fact
-from askback.plan.ground import NOT_PRACTICES, weigh, worth_asking
+from askback.plan.ground import NOT_PRACTICES, about_itself, weigh, worth_asking
 from askback.plan.patterns import patterns
 from askback.research import distinctive_cache
 from askback.research.distinctive import Distinctive
@@ -22,6 +23,12 @@ if TYPE_CHECKING:
     from askback.runtime import Runtime
 
 TOPIC_LABELS = {t.id: t.label for t in taxonomy.RESEARCH_TOPICS}
+# A deadline in a procedure ("within 5 business days", "at least 10 calendar days ahead") is
+# not one of the company's numbers a candidate weighs (leave, budgets, team sizes).
+DEADLINE_BEFORE = re.compile(r"\b(?:within|after|before|prior to|by|in)\s+(?:the\s+)?$", re.IGNORECASE)
+DEADLINE_AFTER = re.compile(
+    r"^\s*(?:in advance|prior|ahead|before|after|of (?:receipt|approval|getting|the date))", re.IGNORECASE
+)
 PER_CATEGORY = 3
 MAX_PRACTICES = 8
 MAX_NUMBERS = 10
@@ -134,6 +141,8 @@ def _says(facts: list[Fact], own: Distinctive, company: Company) -> dict[str, li
         chosen: list[Line] = []
         topics_used: set[str] = set()
         for fact in _best(by_category.get(category, []), topic_of, own, company):
+            if not about_itself(fact, company.names, topic_of[fact.id]):
+                continue
             if topic_of[fact.id] in topics_used:
                 continue  # one line per topic: the category at a glance, not one topic at length
             topics_used.add(topic_of[fact.id])
@@ -174,15 +183,29 @@ def _numbers(facts: list[Fact], own: Distinctive, company: Company) -> list[Line
     lines: list[Line] = []
     seen: set[str] = set()
     for fact in _best(numbered, topic_of, own, company):
-        quantity = str(fact.quantities[0]["text"])
+        quantity = _weighed_quantity(fact)
         label = TOPIC_LABELS.get(topic_of[fact.id], topic_of[fact.id])
-        if quantity in seen:
+        if quantity is None or quantity in seen or not about_itself(fact, company.names, topic_of[fact.id]):
             continue
         seen.add(quantity)
         lines.append(Line(quantity, fact.source, fact.text, label))
         if len(lines) >= MAX_NUMBERS:
             break
     return lines
+
+
+def _weighed_quantity(fact: Fact) -> str | None:
+    """The fact's first number that is an allowance, an amount or a size, not a deadline in a
+    procedure ("reviewed within 3-5 business days")."""
+    for quantity in fact.quantities:
+        said = str(quantity["text"])
+        at = fact.text.find(said)
+        if "business day" in said or "calendar day" in said or at < 0:
+            continue
+        if DEADLINE_BEFORE.search(fact.text[:at]) or DEADLINE_AFTER.search(fact.text[at + len(said) :]):
+            continue
+        return said
+    return None
 
 
 def _public(answered: dict[str, tuple[str, str]]) -> list[Line]:

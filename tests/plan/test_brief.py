@@ -31,6 +31,19 @@ FACTS = [
 ]
 
 
+def test_deadlines_in_procedures_and_other_parties_numbers_are_not_the_company_s_numbers() -> None:
+    facts = [
+        *FACTS,
+        fact(6, "Your expense report is reviewed within 5 business days of submission.", "benefits"),
+        fact(7, "Submit leave requests at least 3 days in advance of the first day away.", "leave"),
+        fact(8, "Regional trains to the airport run every 20 minutes on weekdays.", "working-hours"),
+    ]
+    brief = build_brief(ACME, facts, distinctive.find(facts, names=("Acme",)), {})
+    shown = {line.text for line in brief.numbers}
+    assert {"27 days", "EUR 1,500 a year"} <= shown
+    assert not shown & {"5 business days", "3 days", "every 20 minutes", "20 minutes"}
+
+
 def test_the_brief_says_what_is_distinctive_and_the_numbers_each_with_its_source() -> None:
     own = distinctive.find(FACTS, names=("Acme",))
     answered = {
