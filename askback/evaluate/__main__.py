@@ -7,6 +7,8 @@
         [--readme]           write the README block between its markers
         [--db-dir DIR]       keep researched databases here (default: .cache/evaluate/DIGEST of the research code)
         [--fresh]            research into a temporary folder instead
+        [--close-calls-only] research as `askback research` does in close-call mode (MiniLM vectors
+                             for the close calls only), into databases of its own
 
 Exit status 1 when a figure falls below the floor the thresholds file (and README) states.
 """
@@ -58,6 +60,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--readme", action="store_true", help="rewrite the README block between its markers")
     parser.add_argument("--db-dir", type=Path, help="keep researched databases here (default: .cache/evaluate/...)")
     parser.add_argument("--fresh", action="store_true", help="research into a temporary folder")
+    parser.add_argument(
+        "--close-calls-only",
+        action="store_true",
+        help="research in close-call mode (the static table decides clear topics, MiniLM the close calls)",
+    )
     args = parser.parse_args(argv)
     if args.list or not args.names:
         for part in PARTS.values():
@@ -70,7 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parts = [get(name) for name in names]
     except KeyError as exc:
         parser.error(str(exc.args[0]))
-    bench = Workbench(db_dir=None if args.fresh else args.db_dir or cached_databases())
+    bench = Workbench(
+        db_dir=None if args.fresh else args.db_dir or cached_databases(args.close_calls_only),
+        close_calls_only=args.close_calls_only,
+    )
     status = 0
     try:
         for part in parts:

@@ -38,9 +38,11 @@ def research_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def cached_databases() -> Path:
-    """The folder of researched databases for today's research code (gitignored)."""
-    return CACHE / research_digest()
+def cached_databases(close_calls_only: bool = False) -> Path:
+    """The folder of researched databases for today's research code (gitignored); databases
+    researched in close-call mode are kept apart from those of the default mode."""
+    folder = CACHE / research_digest()
+    return folder / "close-calls" if close_calls_only else folder
 
 
 @dataclass
@@ -48,6 +50,8 @@ class Workbench:
     root: Path = ROOT
     corpora: Path = CORPORA
     db_dir: Path | None = None  # keep researched databases here across runs; a temporary folder otherwise
+    # research as `research(..., close_calls_only=True)` does: MiniLM vectors only for the close calls
+    close_calls_only: bool = False
     _databases: dict[str, Runtime] = field(default_factory=dict)
     _tmp: tempfile.TemporaryDirectory[str] | None = None
 
@@ -80,7 +84,7 @@ class Workbench:
         folder = self._folder()
         slug = "".join(c if c.isalnum() else "-" for c in company.lower())
         runtime = Runtime.open(f"sqlite:///{folder / (slug + '.db')}", embedder=self.embedder)
-        research(runtime, company, [str(source)])
+        research(runtime, company, [str(source)], close_calls_only=self.close_calls_only)
         self._databases[company] = runtime
         return runtime
 

@@ -2,12 +2,13 @@
 
 A candidate asks in their own words ("how much PTO do I get"), a handbook answers in its own
 ("Fewer than 3 years: 4 hours per pay period", under the heading "Annual leave"). So each
-question is looked up two ways: by words, over every sentence with its page title and
-headings (BM25, with a policy vocabulary that makes "PTO" also find "annual leave"), and by
-meaning, over the sentences that have a vector. Each sentence found is then described by a
-few features (how much of the question its words and headings cover, whether it names the
-same policy, its closeness in meaning, a shared topic, whether it holds the kind of answer
-asked for: an amount for "how much", a duration for "how long") and a logistic pair scorer
+question is looked up by words, over every sentence with its page title and headings (BM25,
+with a policy vocabulary that makes "PTO" also find "annual leave"), and only the sentences
+found are compared in meaning (MiniLM vectors, computed for them if research did not store
+one: the check gives the same answers whichever sentences research embedded). Each sentence
+found is then described by a few features (how much of the question its words and headings
+cover, whether it names the same policy, its closeness in meaning, whether it holds the kind
+of answer asked for: an amount for "how much", a duration for "how long") and a logistic pair scorer
 learned from labelled questions gives the chance that it answers. Its weights and the bar
 live in data/answered.thresholds.yaml (``python -m askback.evaluate answered --tune --write``).
 
@@ -21,10 +22,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from askback.core.models import Fact
 from askback.core.thresholds import ThresholdFile, load_thresholds
@@ -34,14 +35,12 @@ from askback.nlp.text import content_tokens
 if TYPE_CHECKING:
     from askback.nlp.embeddings import Vectors
     from askback.nlp.lexical import LexicalIndex
-    from askback.research.topics import KeywordMatcher, Thresholds
+    from askback.research.topics import KeywordMatcher
 
 THRESHOLDS = Path(__file__).parent / "data" / "answered.thresholds.yaml"
 VOCABULARY = Path(__file__).parent / "data" / "policy_terms.yaml"
 MIN_FACT_WORDS = 5  # shorter "facts" are headings and fragments, not answers
 LEXICAL_CANDIDATES = 25
-SEMANTIC_CANDIDATES = 12
-SEMANTIC_FLOOR = 0.35  # facts less similar in meaning than this are not semantic candidates
 
 # Words that say what kind of question it is, not what it is about.
 QUESTION_WORDS = frozenset(
@@ -105,7 +104,6 @@ FEATURES = (
     "concept_missing",  # the question names a policy and the sentence and its headings do not
     "semantic",  # cosine of the two vectors (0 when the sentence has none)
     "has_vector",
-    "same_topic",  # a research topic of the sentence is one the question asks about
     "kind",  # +1 holds the kind of number asked for, -1 is asked for one and holds none, 0 not asked
     "short",  # fewer than MIN_FACT_WORDS words: a heading or fragment
     "unmatched",  # how informative the rarest question word the sentence and its headings lack is
@@ -145,12 +143,6 @@ class Settings:
     question_weights: tuple[float, ...]  # question scorer, one per QUESTION_FEATURES entry
     question_bias: float
     answered_at: float  # the chance the question scorer must give
-    # A question is always about something: it gets its nearest topic (and any within
-    # question_runner_up of it) however loose the match, plus its keyword topics at a lower bar
-    # than page sentences.
-    question_keyword: float
-    question_alone: float
-    question_runner_up: float
 
     @classmethod
     def from_file(cls, file: ThresholdFile) -> Settings:
@@ -160,9 +152,6 @@ class Settings:
             question_weights=tuple(file.value(f"question_weight_{name}") for name in QUESTION_FEATURES),
             question_bias=file.value("question_bias"),
             answered_at=file.value("answered_at"),
-            question_keyword=file.value("question_keyword"),
-            question_alone=file.value("question_alone"),
-            question_runner_up=file.value("question_runner_up"),
         )
 
     def as_values(self) -> dict[str, float]:
@@ -174,9 +163,6 @@ class Settings:
         values.update(
             question_bias=round(self.question_bias, 4),
             answered_at=self.answered_at,
-            question_keyword=self.question_keyword,
-            question_alone=self.question_alone,
-            question_runner_up=self.question_runner_up,
         )
         return values
 
@@ -184,19 +170,6 @@ class Settings:
 @lru_cache(maxsize=1)
 def shipped_settings() -> Settings:
     return Settings.from_file(load_thresholds(THRESHOLDS))
-
-
-def question_topic_thresholds(settings: Settings | None = None) -> Thresholds:
-    """The topic classifier's bars for a question rather than a page sentence."""
-    from askback.research.topics import shipped_thresholds
-
-    chosen = settings or shipped_settings()
-    return replace(
-        shipped_thresholds(),
-        keyword_with_semantic=chosen.question_keyword,
-        semantic_alone=chosen.question_alone,
-        runner_up=chosen.question_runner_up,
-    )
 
 
 @lru_cache(maxsize=1)
@@ -265,76 +238,98 @@ def context_of(fact: Fact) -> str:
     return " ".join(dict.fromkeys((fact.title, *fact.headings)))
 
 
+@runtime_checkable
+class FactVectors(Protocol):
+    """MiniLM vectors of a company's facts, by position; a row of zeros for a fact without one."""
+
+    def rows(self, positions: Sequence[int]) -> Vectors: ...
+
+
+class Precomputed:
+    """Vectors computed beforehand, one row per fact (rows of zeros for facts without one)."""
+
+    def __init__(self, vectors: Vectors) -> None:
+        self.vectors = vectors
+
+    def rows(self, positions: Sequence[int]) -> Vectors:
+        result: Vectors = self.vectors[list(positions)]
+        return result
+
+
 class FactIndex:
     """A company's sentences, ready to be matched against questions: every fact in a lexical
-    index, and the facts that have a vector (``vectors`` rows of zeros for the rest)."""
+    index, and their vectors, from an array or looked up (and computed) only for the sentences
+    words found for a question (:class:`FactVectors`)."""
 
     def __init__(
         self,
         facts: Sequence[Fact],
-        vectors: Vectors | None = None,
+        vectors: Vectors | FactVectors | None = None,
         settings: Settings | None = None,
     ) -> None:
         from askback.nlp.lexical import LexicalIndex
 
         self.facts = list(facts)
-        self.vectors = vectors
+        self.vectors: FactVectors | None = (
+            None if vectors is None else vectors if isinstance(vectors, FactVectors) else Precomputed(vectors)
+        )
         self.settings = settings or shipped_settings()
         self.lexical: LexicalIndex = LexicalIndex([f.text for f in self.facts], [context_of(f) for f in self.facts])
         self._document_frequency: dict[str, int] = {}
         self._tokens: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._by_id: dict[int, Fact] = {}
 
-    def answer(self, question: str, vector: Vectors | None, topics: set[str]) -> Evidence | None:
+    def fact(self, fact_id: int) -> Fact:
+        """The indexed fact with this id (as :class:`Evidence` names it)."""
+        if not self._by_id:
+            self._by_id = {f.id: f for f in self.facts}
+        return self._by_id[fact_id]
+
+    def answer(self, question: str, vector: Vectors | None) -> Evidence | None:
         """The fact that answers ``question``, or None."""
-        found = self.assess(question, vector, topics)
+        found = self.assess(question, vector)
         if found is None or found[1] < self.settings.answered_at:
             return None
         fact, chance = found
         return Evidence(fact.source, fact.text, chance, fact.id)
 
-    def assess(self, question: str, vector: Vectors | None, topics: set[str]) -> tuple[Fact, float] | None:
+    def assess(self, question: str, vector: Vectors | None) -> tuple[Fact, float] | None:
         """The best sentence for ``question`` and the chance that the material answers it."""
-        ranked = rank(self.candidates(question, vector, topics), self.settings)
+        ranked = rank(self.candidates(question, vector), self.settings)
         if not ranked:
             return None
         features = question_features(question, ranked)
         return ranked[0][1].fact, logistic(self.settings.question_weights, self.settings.question_bias, features)
 
-    def candidates(self, question: str, vector: Vectors | None, topics: set[str]) -> list[Candidate]:
-        """Sentences found by words or by meaning, each with its features; none for questions a
-        handbook never answers (experience, two questions in one)."""
+    def candidates(self, question: str, vector: Vectors | None) -> list[Candidate]:
+        """Sentences found by words, each with its features (closeness in meaning among them);
+        none for questions a handbook never answers (experience, two questions in one)."""
         if not self.facts or asks_experience(question) or asks_two_things(question):
             return []
         terms = [t for t in dict.fromkeys(content_tokens(question)) if t not in QUESTION_WORDS]
         groups = set(_concepts().hits(question))
         phrases = list(terms) + [p for g in groups for p in vocabulary()[g]]
         lexical = {hit.position: hit.score for hit in self.lexical.search(phrases, LEXICAL_CANDIDATES)}
-        semantic = self._semantic(vector)
         wanted = wanted_quantity(question)
+        # asked for a number it does not hold: "how much" is not answered by "we have a budget"
+        kept = [p for p in lexical if _kind(self.facts[p], wanted) >= 0]
+        sims, has = self._similarities(kept, vector)
         weights = {t: self._idf(t) for t in terms}
-        found = []
-        for position in dict.fromkeys([*lexical, *semantic]):
-            fact = self.facts[position]
-            if _kind(fact, wanted) < 0:
-                continue  # asked for a number it does not hold: "how much" is not answered by "we have a budget"
-            sim = semantic.get(position, self._cosine(position, vector))
-            features = self._features(fact, position, weights, groups, lexical.get(position, 0.0), sim, topics, wanted)
-            found.append(Candidate(fact, features))
-        return found
+        return [
+            Candidate(
+                self.facts[p],
+                self._features(self.facts[p], p, weights, groups, lexical[p], sims[i], has[i], wanted),
+            )
+            for i, p in enumerate(kept)
+        ]
 
-    def _semantic(self, vector: Vectors | None) -> dict[int, float]:
-        if vector is None or self.vectors is None or not len(self.vectors):
-            return {}
-        import numpy as np
-
-        sims = self.vectors @ vector
-        top = np.argsort(-sims)[:SEMANTIC_CANDIDATES]
-        return {int(i): float(sims[i]) for i in top if sims[i] >= SEMANTIC_FLOOR}
-
-    def _cosine(self, position: int, vector: Vectors | None) -> float:
-        if vector is None or self.vectors is None:
-            return 0.0
-        return float(self.vectors[position] @ vector)
+    def _similarities(self, positions: Sequence[int], vector: Vectors | None) -> tuple[list[float], list[bool]]:
+        """Cosine of each fact with the question, and whether the fact has a vector."""
+        if vector is None or self.vectors is None or not positions:
+            return [0.0] * len(positions), [False] * len(positions)
+        rows = self.vectors.rows(positions)
+        has = [bool(r.any()) for r in rows]
+        return [float(s) for s in rows @ vector], has
 
     def _idf(self, term: str) -> float:
         """How rare a word is among this company's sentences (BM25's idf)."""
@@ -362,7 +357,7 @@ class FactIndex:
         groups: set[str],
         lexical: float,
         sim: float,
-        topics: set[str],
+        vectored: bool,
         wanted: str | None,
     ) -> tuple[float, ...]:
         body, with_context = self._fact_tokens(position)
@@ -378,7 +373,7 @@ class FactIndex:
         unmatched = max((w for t, w in weights.items() if t not in with_context), default=0.0) / top
         concept = 1.0 if named else 0.0
         concept_missing = 1.0 if groups and not concept else 0.0
-        has_vector = 1.0 if self.vectors is not None and bool(self.vectors[position].any()) else 0.0
+        has_vector = 1.0 if vectored else 0.0
         return (
             lexical / (lexical + 10.0),
             coverage,
@@ -387,7 +382,6 @@ class FactIndex:
             concept_missing,
             sim if has_vector else 0.0,
             has_vector,
-            1.0 if topics & set(fact.topic_ids) else 0.0,
             _kind(fact, wanted),
             1.0 if len(fact.text.split()) < MIN_FACT_WORDS else 0.0,
             unmatched,

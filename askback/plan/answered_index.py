@@ -1,9 +1,15 @@
-"""The answered check's index for one company, built from the store: every sentence, and the
-vectors research already computed (nothing is embedded here, so building it stays cheap:
-``prepare`` must stay under a second for a company with 10,000 facts)."""
+"""The answered check's index for one company, built from the store: every sentence, and
+MiniLM vectors only for the sentences a question's words find, looked up among those research
+stored and computed (then stored) when research did not store one. So the check does not
+depend on which sentences research embedded (all keyword sentences, or only the close calls),
+and building the index stays cheap: ``prepare`` must stay under a second for a company with
+10,000 facts."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
@@ -12,29 +18,118 @@ from askback.core.models import Fact
 from askback.plan.answered import Evidence, FactIndex, Settings
 
 if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
     from askback.nlp.embeddings import Embedder, Vectors
+    from askback.runtime import Runtime
+
+Sessions = Callable[[], AbstractContextManager[Session]]
 
 
 def load_fact_index(
-    session: Session, company_id: int, embedder: Embedder | None, settings: Settings | None = None
+    session: Session,
+    company_id: int,
+    embedder: Embedder | None,
+    settings: Settings | None = None,
+    sessions: Sessions | None = None,
 ) -> FactIndex | None:
-    """Every fact of the company with the vectors already cached for it; None without facts."""
-    import numpy as np
-
-    from askback.nlp.embeddings import DIMENSIONS
-    from askback.store import research as store
-
+    """Every fact of the company, with vectors looked up when a question needs them (through
+    ``sessions``, new sessions on the same database, for reading only; without it, in
+    ``session``, which must then stay open while the index is used); None without facts."""
     facts, hashes = _all_facts(session, company_id)
     if not facts:
         return None
     vectors = None
     if embedder is not None:
-        cached = store.cached_vectors(session, hashes, embedder.name)
-        vectors = np.zeros((len(facts), DIMENSIONS), dtype=np.float32)
-        for i, h in enumerate(hashes):
-            if h in cached:
-                vectors[i] = np.frombuffer(cached[h], dtype=np.float32)
+        vectors = StoredVectors([f.text for f in facts], hashes, embedder, sessions or _same(session))
     return FactIndex(facts, vectors, settings)
+
+
+def company_index(
+    runtime: Runtime, session: Session, company_id: int, embedder: Embedder, signature: tuple[int, int] | None = None
+) -> FactIndex | None:
+    """:func:`load_fact_index`, built once per runtime for each state of the company's research
+    (``signature``, read when not given) and shared by the linter and the planner, with the
+    vectors it has looked up; None without facts."""
+    from askback.store import research as store
+
+    state = signature if signature is not None else store.fact_signature(session, company_id)
+    return runtime.shared(
+        ("fact-index", company_id),
+        (state, embedder.name, id(embedder)),
+        lambda: load_fact_index(session, company_id, embedder, sessions=runtime.session),
+    )
+
+
+class StoredVectors:
+    """MiniLM vectors of a company's facts by position, read from the vector store on first
+    use; a fact research did not embed is embedded then and kept, and :meth:`save` stores the
+    ones computed so far (in the caller's transaction: a nested one could wait on the write
+    lock the caller holds), so each is computed once."""
+
+    def __init__(self, texts: Sequence[str], hashes: Sequence[str], embedder: Embedder, sessions: Sessions) -> None:
+        self._texts = texts
+        self._hashes = hashes
+        self._embedder = embedder
+        self._sessions = sessions
+        self._known: dict[int, npt.NDArray[np.float32]] = {}
+        self._unsaved: dict[str, bytes] = {}
+        self._lock = threading.Lock()
+        self.computed = 0  # vectors this index had to compute (research had not stored them)
+
+    def rows(self, positions: Sequence[int]) -> Vectors:
+        import numpy as np
+
+        from askback.nlp.embeddings import DIMENSIONS
+
+        with self._lock:
+            missing = [p for p in dict.fromkeys(positions) if p not in self._known]
+            if missing:
+                self._fetch(missing)
+            out = np.zeros((len(positions), DIMENSIONS), dtype=np.float32)
+            for i, p in enumerate(positions):
+                out[i] = self._known[p]
+        return out
+
+    def save(self, session: Session) -> int:
+        """Store the vectors computed since the last save, in ``session``; how many."""
+        from askback.store import research as store
+
+        with self._lock:
+            unsaved, self._unsaved = self._unsaved, {}
+        store.store_vectors(session, unsaved, self._embedder.name)
+        return len(unsaved)
+
+    def _fetch(self, positions: list[int]) -> None:
+        import numpy as np
+
+        from askback.store import research as store
+
+        with self._sessions() as session:  # reads only
+            cached = store.cached_vectors(session, [self._hashes[p] for p in positions], self._embedder.name)
+        absent = {self._hashes[p]: self._texts[p] for p in positions if self._hashes[p] not in cached}
+        if absent:
+            fresh = self._embedder.embed(list(absent.values()))
+            new = {h: fresh[i].astype(np.float32).tobytes() for i, h in enumerate(absent)}
+            self._unsaved.update(new)
+            cached.update(new)
+            self.computed += len(new)
+        for p in positions:
+            self._known[p] = np.frombuffer(cached[self._hashes[p]], dtype=np.float32)
+
+
+def save_computed(index: FactIndex | None, session: Session) -> int:
+    """Store the vectors ``index`` computed for sentences research had not embedded."""
+    if index is None or not isinstance(index.vectors, StoredVectors):
+        return 0
+    return index.vectors.save(session)
+
+
+def _same(session: Session) -> Sessions:
+    from contextlib import nullcontext
+
+    return lambda: nullcontext(session)
 
 
 def _all_facts(session: Session, company_id: int) -> tuple[list[Fact], list[str]]:
@@ -74,7 +169,7 @@ def _all_facts(session: Session, company_id: int) -> tuple[list[Fact], list[str]
     return facts, hashes
 
 
-def answering_fact(index: FactIndex, question: str, vector: Vectors | None, topics: set[str]) -> Evidence | None:
-    """The fact that answers ``question`` (its text, its vector if known, the research topics it
-    asks about), or None: the one call the planner and the linter make."""
-    return index.answer(question, vector, topics)
+def answering_fact(index: FactIndex, question: str, vector: Vectors | None) -> Evidence | None:
+    """The fact that answers ``question`` (its text and its vector, if known), or None: the one
+    call the planner and the linter make."""
+    return index.answer(question, vector)

@@ -102,7 +102,7 @@ def company_brief(runtime: Runtime, company_name: str) -> Brief:
         if not facts:
             return Brief(company, 0)
         own = distinctive_cache.for_company(session, company)
-        answered = answered_bank_questions(session, facts, runtime)
+        answered = answered_bank_questions(session, company, runtime)
         return build_brief(company, facts, own, answered)
 
 

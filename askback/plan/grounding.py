@@ -14,14 +14,12 @@ from askback.bank.loader import load_bank
 from askback.core.models import Company, Fact
 from askback.nlp.form import question_form
 from askback.plan import checks
-from askback.plan.answered import FactIndex
 from askback.plan.builder import Grounding
 from askback.plan.ground import Grounded, grounded_questions
 from askback.research import distinctive_cache
 from askback.store import research as research_store
 
 if TYPE_CHECKING:
-    from askback.nlp.embeddings import Embedder
     from askback.runtime import Runtime
 
 
@@ -46,10 +44,10 @@ def _load_grounding(session: Session, company: Company, runtime: Runtime, role: 
     if not facts:
         return Grounding()
     own = distinctive_cache.for_company(session, company)
-    embedder = runtime.embedder_or_none()  # loaded only for a company with facts
-    answered = _answered_bank_questions(session, facts, embedder) if embedder is not None else {}
+    answered = _answered_bank_questions(session, company, runtime)
     by_id = {f.id: f for f in facts}
-    extra = [by_id[fact_id] for fact_id in answered.values() if fact_id in by_id]
+    # Only facts with a topic make grounded questions; any sentence can answer a bank question.
+    extra = [by_id[fact.id] for fact in answered.values() if fact.id in by_id]
     found = grounded_questions(facts, own, role, company.names)
     # The facts that answer bank questions always get their grounded question, in their place.
     found += grounded_questions(extra, own, role, company.names, per_topic=len(extra) or 1, about_itself_only=False)
@@ -57,7 +55,7 @@ def _load_grounding(session: Session, company: Company, runtime: Runtime, role: 
     return Grounding(
         questions=tuple(g.question for g in grounded),
         evidence={g.question.id: (g.fact.source, g.fact.text) for g in grounded},
-        answered={qid: (by_id[fid].source, by_id[fid].text) for qid, fid in answered.items() if fid in by_id},
+        answered={qid: (fact.source, fact.text) for qid, fact in answered.items()},
     )
 
 
@@ -73,38 +71,38 @@ def _passes(text: str) -> bool:
     )
 
 
-def _answered_bank_questions(session: Session, facts: list[Fact], embedder: Embedder) -> dict[str, int]:
-    """Bank questions whose answer is in the research: question id -> the fact that answers it."""
-    from askback.research.vectors import embed_cached, embed_fixed
+def _answered_bank_questions(session: Session, company: Company, runtime: Runtime) -> dict[str, Fact]:
+    """Bank questions whose answer is in the research: question id -> the fact that answers it
+    (the linter's own check, over every sentence; none without an embedder)."""
+    from askback.plan.answered_index import company_index, save_computed
+    from askback.research.vectors import embed_fixed
 
+    embedder = runtime.embedder_or_none()  # loaded only for a company with facts
     candidates = [q for q in load_bank() if q.googleable]
-    if not candidates:
+    if embedder is None or not candidates:
         return {}
-    fact_vectors, _ = embed_cached(session, embedder, [f.text for f in facts])
+    index = company_index(runtime, session, company.id, embedder)
+    if index is None:
+        return {}
     question_vectors = embed_fixed(embedder, [q.text.replace("{company}", "the company") for q in candidates])
-    index = FactIndex(facts, fact_vectors)
     found = {}
     for question, vector in zip(candidates, question_vectors, strict=True):
-        evidence = index.answer(question.text, vector, set(question.googleable))
+        evidence = index.answer(question.text, vector)
         if evidence is not None:
-            found[question.id] = evidence.fact_id
+            found[question.id] = index.fact(evidence.fact_id)
+    save_computed(index, session)  # the sentences it had to embed, for the next plan
     return found
 
 
-def answered_bank_questions(session: Session, facts: list[Fact], runtime: Runtime) -> dict[str, tuple[str, str]]:
+def answered_bank_questions(session: Session, company: Company, runtime: Runtime) -> dict[str, tuple[str, str]]:
     """Bank questions the research answers, as a candidate would ask them: text -> (source, quote).
 
     What the company brief lists as "already public: don't ask"; empty without an embedder."""
-    embedder = runtime.embedder_or_none()
-    if embedder is None or not facts:
-        return {}
     from askback.bank.loader import by_id
 
     bank = by_id()
-    by_fact = {f.id: f for f in facts}
-    found = {}
-    for question_id, fact_id in _answered_bank_questions(session, facts, embedder).items():
-        fact = by_fact.get(fact_id)
-        if fact is not None and question_id in bank:
-            found[bank[question_id].text.replace("{company}", "the company")] = (fact.source, fact.text)
-    return found
+    return {
+        bank[question_id].text.replace("{company}", "the company"): (fact.source, fact.text)
+        for question_id, fact in _answered_bank_questions(session, company, runtime).items()
+        if question_id in bank
+    }

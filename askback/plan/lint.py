@@ -27,7 +27,6 @@ from askback.runtime import Runtime
 if TYPE_CHECKING:
     from askback.nlp.embeddings import Embedder, Vectors
     from askback.plan.categorise import Categoriser, Neighbour
-    from askback.research.topics import TopicClassifier
 
 NEAR_DUPLICATE_SEMANTIC = 0.85
 NEAR_DUPLICATE_LEXICAL = 0.6
@@ -70,7 +69,6 @@ class LintContext:
     company_terms: frozenset[str] = frozenset()
     embedder: Embedder | None = None
     categoriser: Categoriser | None = None
-    topic_classifier: TopicClassifier | None = None
     obvious_vectors: Vectors | None = None
     semantics: _Semantics | None = None
 
@@ -83,7 +81,13 @@ def lint_questions(
     stage: str | None = None,
 ) -> list[LintResult]:
     context = load_context(runtime, company, interviewer, stage)
-    return lint_with(context, texts)
+    results = lint_with(context, texts)
+    if context.fact_index is not None:
+        from askback.plan.answered_index import save_computed
+
+        with runtime.session() as session:
+            save_computed(context.fact_index, session)  # the sentences it had to embed, for next time
+    return results
 
 
 def load_context(runtime: Runtime, company: str | None, interviewer: str | None, stage: str | None) -> LintContext:
@@ -125,17 +129,12 @@ def _load_semantics(session: object, runtime: Runtime, context: LintContext, sig
     semantics = runtime.shared("lint-semantics", id(embedder), lambda: _Semantics.load(embedder))
     context.semantics = semantics
     context.categoriser = semantics.categoriser
-    context.topic_classifier = semantics.topic_classifier
     context.obvious_vectors = semantics.obvious_vectors
     company = context.company
     if company is not None and context.facts:
-        from askback.plan.answered_index import load_fact_index
+        from askback.plan.answered_index import company_index
 
-        context.fact_index = runtime.shared(
-            ("fact-index", company.id),
-            (signature, embedder.name, id(embedder)),
-            lambda: load_fact_index(session, company.id, embedder),
-        )
+        context.fact_index = company_index(runtime, session, company.id, embedder, signature)
 
 
 class _Semantics:
@@ -144,31 +143,23 @@ class _Semantics:
 
     REMEMBERED = 2000
 
-    def __init__(self, categoriser: Categoriser, topic_classifier: TopicClassifier, obvious_vectors: Vectors) -> None:
+    def __init__(self, categoriser: Categoriser, obvious_vectors: Vectors) -> None:
         import threading
         from collections import OrderedDict
 
         self.categoriser = categoriser
-        self.topic_classifier = topic_classifier
         self.obvious_vectors = obvious_vectors
         self._known: OrderedDict[str, Vectors] = OrderedDict()
         self._lock = threading.Lock()
 
     @classmethod
     def load(cls, embedder: Embedder) -> _Semantics:
-        from askback.plan.answered import question_topic_thresholds
         from askback.plan.categorise import Categoriser, examples
-        from askback.research.topics import TopicClassifier
         from askback.research.vectors import embed_fixed
 
         example_vectors = embed_fixed(embedder, [e.text for e in examples()])
-        topic_classifier = TopicClassifier(
-            lambda texts: embed_fixed(embedder, texts), thresholds=question_topic_thresholds()
-        )
-        topic_classifier.warm_up()
         return cls(
             Categoriser(embedder, example_vectors),
-            topic_classifier,
             embed_fixed(embedder, checks.rules()["obvious"]["prototypes"]),
         )
 
@@ -250,7 +241,7 @@ def _lint_one(
     close_bank = nearest if nearest is not None and nearest.similarity >= AUDIENCE_NEIGHBOUR else None
     subtopic = close_bank.example.subtopic if close_bank else None
     result = LintResult(text, category, form, specific, None)
-    result.answered = _answered(context, text, vector, close_bank)
+    result.answered = _answered(context, text, vector)
     problems = [
         checks.not_a_question(text),
         checks.not_english(text),
@@ -285,15 +276,12 @@ def answered_in(context: LintContext, texts: Sequence[str]) -> dict[str, tuple[s
     """Which of ``texts`` the company's research already answers: text -> (source, quote).
 
     The planner's last check on its own questions, the same one ``askback lint`` makes."""
-    if context.fact_index is None or context.embedder is None or context.categoriser is None:
+    if context.fact_index is None or context.embedder is None:
         return {}
     vectors = _vectors(context, context.embedder, texts)
-    nearest = context.categoriser.nearest_bank(vectors)
     found = {}
     for i, text in enumerate(texts):
-        near = nearest[i]
-        close = near if near is not None and near.similarity >= AUDIENCE_NEIGHBOUR else None
-        evidence = _answered(context, text, vectors[i], close)
+        evidence = _answered(context, text, vectors[i])
         if evidence is not None:
             found[text] = (evidence.source, evidence.quote)
     return found
@@ -308,33 +296,10 @@ def _roles(neighbour: Neighbour | None) -> tuple[str, ...]:
     return question.roles if question else ()
 
 
-def _answered(context: LintContext, text: str, vector: Vectors | None, close_bank: Neighbour | None) -> Evidence | None:
-    if context.fact_index is None or context.topic_classifier is None or vector is None:
+def _answered(context: LintContext, text: str, vector: Vectors | None) -> Evidence | None:
+    if context.fact_index is None or vector is None:
         return None
-    return context.fact_index.answer(text, vector, question_topics(context, text, vector, close_bank))
-
-
-def question_topics(context: LintContext, text: str, vector: Vectors, close_bank: Neighbour | None) -> set[str]:
-    """The research topics a question asks about: its own, and those that would make the
-    nearest bank question googleable."""
-    assert context.topic_classifier is not None
-    topics = {t for t, _ in context.topic_classifier.classify([text], vector[None, :])[0]}
-    if close_bank is not None and close_bank.example.question_id:
-        from askback.bank.loader import by_id
-
-        question = by_id().get(close_bank.example.question_id)
-        topics |= set(question.googleable) if question else set()
-    return topics
-
-
-def close_bank_neighbours(context: LintContext, vectors: Vectors) -> list[Neighbour | None]:
-    """Each question's nearest bank question when it is close enough for its roles and topics to count."""
-    if context.categoriser is None:
-        return [None] * len(vectors)
-    return [
-        n if n is not None and n.similarity >= AUDIENCE_NEIGHBOUR else None
-        for n in context.categoriser.nearest_bank(vectors)
-    ]
+    return context.fact_index.answer(text, vector)
 
 
 def _answered_problem(evidence: Evidence | None) -> Problem | None:

@@ -1,5 +1,6 @@
-"""The answered check's index for a researched company: every sentence, the vectors research
-already has, nothing embedded anew."""
+"""The answered check's index for a researched company: every sentence, and vectors only for
+the sentences a question's words find, so the check answers the same whichever sentences
+research embedded (every keyword sentence, or only the close calls)."""
 
 from __future__ import annotations
 
@@ -8,33 +9,83 @@ from pathlib import Path
 
 from embedders import real_model
 
-from askback.plan.answered_index import answering_fact, load_fact_index
+from askback.demo.service import demo_company
+from askback.plan.answered_index import StoredVectors, answering_fact, load_fact_index, save_computed
+from askback.research.service import research
 from askback.runtime import Runtime
 from askback.store import companies
 from askback.store import research as store
 
 DEMO = "Northwind Relay"
+QUESTIONS = [
+    "How many days of vacation do I get?",
+    "How much is the learning budget?",
+    "Is the job remote?",
+    "How long is parental leave?",
+    "Do engineers get paid for on-call?",
+    "How is the team organised?",
+    "What does a typical day look like for you?",
+]
 
 
-def test_every_sentence_is_indexed_with_the_vectors_research_kept(demo_database: Path, tmp_path: Path) -> None:
+def test_every_sentence_is_indexed_and_vectors_are_found_or_made_once(demo_database: Path, tmp_path: Path) -> None:
     copy = tmp_path / "demo.db"
     shutil.copy(demo_database, copy)
     runtime = Runtime.open(f"sqlite:///{copy}", embedder=real_model())
     with runtime.session() as session:
         company = companies.get(session, DEMO)
         every = store.facts(session, company.id, with_topics_only=False)
-        with_topics = store.facts(session, company.id)
-        index = load_fact_index(session, company.id, runtime.embedder())
+        index = load_fact_index(session, company.id, runtime.embedder(), sessions=runtime.session)
     assert index is not None
     assert [f.id for f in index.facts] == [f.id for f in every]  # topics or not, in page order
     assert index.facts == every  # the same facts the store reads, quotes, headings and topics included
-    assert index.vectors is not None
-    has_vector = {f.id for f, v in zip(index.facts, index.vectors, strict=True) if v.any()}
-    assert {f.id for f in with_topics} <= has_vector < {f.id for f in every}
+    assert isinstance(index.vectors, StoredVectors)
     question = "How many days of vacation do I get?"
-    found = answering_fact(index, question, real_model().embed([question])[0], {"leave"})
+    found = answering_fact(index, question, real_model().embed([question])[0])
     assert found is not None and found.source == "benefits.html"
+    # Sentences research did not embed were embedded for this question; once stored, a second
+    # index over the same database (the next command) computes none of them again.
+    assert index.vectors.computed > 0
+    with runtime.session() as session:
+        assert save_computed(index, session) == index.vectors.computed
+    with runtime.session() as session:
+        again = load_fact_index(session, company.id, runtime.embedder(), sessions=runtime.session)
+    assert again is not None and isinstance(again.vectors, StoredVectors)
+    assert answering_fact(again, question, real_model().embed([question])[0]) == found
+    assert again.vectors.computed == 0
     runtime.close()
+
+
+def test_the_same_answers_when_research_embedded_only_the_close_calls(tmp_path: Path) -> None:
+    everything = Runtime.open(f"sqlite:///{tmp_path / 'everything.db'}", embedder=real_model())
+    research(everything, DEMO, [str(demo_company().site)])
+    close_calls = Runtime.open(f"sqlite:///{tmp_path / 'close-calls.db'}", embedder=real_model())
+    research(close_calls, DEMO, [str(demo_company().site)], close_calls_only=True)
+    stored = [_vectors_stored(r) for r in (everything, close_calls)]
+    assert stored[1] < stored[0]  # the same sentences, fewer of them embedded by research
+    vectors = real_model().embed(QUESTIONS)
+    answers = []
+    for runtime in (everything, close_calls):
+        with runtime.session() as session:
+            company = companies.get(session, DEMO)
+            index = load_fact_index(session, company.id, runtime.embedder(), sessions=runtime.session)
+        assert index is not None
+        found = [answering_fact(index, q, vectors[i]) for i, q in enumerate(QUESTIONS)]
+        answers.append([(e.source, e.quote, round(e.score, 3)) if e else None for e in found])
+        runtime.close()
+    assert answers[0] == answers[1]
+    sources = [a[0] if a else None for a in answers[0]]
+    assert sources[0] == "benefits.html"  # vacation days
+    assert sources[-1] is None  # experience is never in the handbook
+
+
+def _vectors_stored(runtime: Runtime) -> int:
+    from sqlalchemy import func, select
+
+    from askback.store.models import EmbeddingRow
+
+    with runtime.session() as session:
+        return int(session.scalar(select(func.count()).select_from(EmbeddingRow)) or 0)
 
 
 def test_a_company_without_facts_has_no_index(runtime: Runtime) -> None:
