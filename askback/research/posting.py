@@ -22,12 +22,16 @@ ROLE_NOUN = re.compile(
     r"\b(?:engineer|developer|programmer|designer|manager|scientist|analyst|architect|lead|head|director"
     r"|advocate|technician|specialist|consultant|administrator|intern|sre|devops|researcher|writer"
     r"|accountant|officer|coordinator|recruiter|marketer|owner|tester|qa|entwickler\w*|ingenieur\w*"
-    r"|développeu\w*|programmierer\w*|vp|cto|founder|associate|expert|strategist|ingenier[oa]s?|ingénieure?"
+    r"|développeu\w*|programmierer\w*|desenvolvedor\w*|engenheir[oa]\w*|vp|cto|founder|associate|expert|strategist|ingenier[oa]s?|ingénieure?"
     r"|desarrollador(?:a|es)?|programador(?:a|es)?|arquitect[oa]|diseñador(?:a)?|analista|sviluppatore|ontwikkelaar"
     r"|inżynier|programista|chef de projet|responsable)s?\b",
     re.IGNORECASE,
 )
-TITLE_LABEL = re.compile(r"^(?:job title|position|role|title|job)\s*[:–-]\s*(.+)$", re.IGNORECASE)
+TITLE_LABEL = re.compile(
+    r"^(?:job title|position|role|title|job|open role|open position|opening|vacancy|stelle|poste|puesto|vaga|cargo)"
+    r"\s*[:–-]\s*(.+)$",
+    re.IGNORECASE,
+)
 TITLE_PREFIX = re.compile(r"^(?:we(?:'|’)re hiring!?|we are hiring!?|hiring:?|now hiring:?|job:)\s*", re.IGNORECASE)
 COMPANY_CUT = re.compile(r"\s+(?:at|@)\s+.*$")
 SEPARATORS = re.compile(r"\s+(?:\||·|•|—|–|-)\s+")
@@ -41,14 +45,14 @@ COMPANY_WORDS = re.compile(
 )
 HIRING_PROSE = re.compile(
     r"\b(?:looking for|hiring|seeking|searching for)\s+(?:an?\s+|our\s+(?:first\s+)?)?(?P<title>[\w /&().,-]{3,80}?)"
-    r"\s+(?:to|who|in|at|for|with|,|\.|!)",
+    r"(?:\s+(?:to|who|in|at|for|with)|(?<=[a-z]{3})[.!](?:\s|$))",
     re.IGNORECASE,
 )
 SENIORITY = (
     ("intern", r"\bintern(?:ship)?\b|\bpraktikant"),
-    ("junior", r"\bjunior\b|\bjr\.?\b|\bgraduate\b|\bentry[- ]level\b"),
-    ("mid", r"\bmid(?:-level|dle)?\b|\bintermediate\b"),
-    ("senior", r"\bsenior\b|\bsr\.?\b"),
+    ("junior", r"\bj[uú]nior\b|\bjr\.?\b|\bgraduate\b|\bentry[- ]level\b"),
+    ("mid", r"\bmid(?:-level|dle)?\b|\bintermediate\b|\bpleno\b|\bsemi[- ]?senior\b"),
+    ("senior", r"\bs[eéê]nior\b|\bsr\.?\b"),
     ("staff", r"\bstaff\b"),
     ("principal", r"\bprincipal\b"),
     ("lead", r"\blead\b|\bteam lead\b|\btech lead\b"),
@@ -57,7 +61,8 @@ SENIORITY = (
 
 LOCATION_LABEL = re.compile(
     r"^(?:location|locations|job location|work location|office location|where|based in|office|standort|arbeitsort"
-    r"|lieu|ubicación|city|workplace location)"
+    r"|lieu|lieu de travail|ubicación|ubicacion|local|localização|localidade|sede|sede di lavoro|luogo di lavoro"
+    r"|standplaats|locatie|plaats|lokalizacja|miejsce pracy|arbetsort|placering|city|workplace location)"
     r"\s*[:–-]\s*(.+)$",
     re.IGNORECASE,
 )
@@ -71,6 +76,11 @@ REMOTE_AREA = re.compile(
     r"\b(?:remote|anywhere|distributed (?:team|company))(?:\W[^.;]{0,80}?\b(?:live|living|based|located|reside|residing"
     r"|residents?|candidates|hire|eligible to work)(?:\s+(?:based|located|only))?)??\s+(?:within|in|from|across|of)\s+"
     r"(?P<area>.+)",
+    re.IGNORECASE,
+)
+TIME_ZONE_AREA = re.compile(
+    r"\b(?P<area>European|North American|Latin American|South American|African|Asian|(?-i:[A-Z]{2,6}))"
+    r"\s+(?:time ?zones?|working hours|business hours)\b",
     re.IGNORECASE,
 )
 # Sentences about the company's places rather than the job's: "headquartered in Chicago".
@@ -112,7 +122,8 @@ REMOTE = re.compile(
     r"|\bremote\s*\(|\bremote (?:within|in|from|across)\b|\bor remote\b|\bremote,|\bfully[- ]distributed\b"
     r"|\bwork (?:fully )?remotely\b|^remote\b|\bremote\s*$|\bremote\s+[·|–—-]\s|:\s*(?:fully\s+)?remote\b"
     r"|\bdistributed (?:team|company)\b|\bremote (?:role|position|job|opportunity|contract)\b|\bremote[- ]only\b"
-    r"|\b(?:role|position|job) is (?:fully |100\s?% )?remote\b|\bfull[- ]remote\b|\bt[ée]l[ée]travail (?:complet|total)"
+    r"|\b(?:role|position|job) is (?:fully |100\s?% )?remote\b|\bhome[- ]based\b|\bremote\s*[-–/]\s*(?-i:[A-Z]{2})"
+    r"|\b(?-i:US|UK|EU|EMEA|APAC|LATAM)[- ]remote\b|\bfull[- ]remote\b|\bt[ée]l[ée]travail (?:complet|total)"
     r"|\b(?:100\s?%\s*|en\s+|totalmente\s+)(?:remoto|t[ée]l[ée]travail)\b",
     re.IGNORECASE,
 )
@@ -120,7 +131,10 @@ VAGUE_REMOTE = re.compile(r"\bremote[- ]friendly\b|\bflexible\b|\bremote (?:poss
 ONSITE = re.compile(
     r"\bon[- ]?site\b|\bin[- ]person\b|\boffice[- ]based\b|\bin the office every day\b|\bfive days\b"
     r"|\bwork(?:ing)? from our (?:studio|office|lab|campus)\b|\bnot (?:a )?remote\b|\bneeds you here\b"
-    r"|\boffice[- ]first\b|\bwork from (?:the )?office\b",
+    r"|\boffice[- ]first\b|\bwork from (?:the )?office\b|\bnot (?:from home|remotely)\b|\bpresencial\b"
+    r"|\bin[- ]office (?:role|position|job)\b"
+    r"|\b(?:requires?|required) (?:being|you to be|to be|presence)\b.{0,40}\b(?:office|factory|site|lab|warehouse"
+    r"|studio|store|plant|campus|clinic|hospital)\b",
     re.IGNORECASE,
 )
 
@@ -167,14 +181,20 @@ def _sentence(line: Line, needle: str | None = None) -> str:
 
 def _title(found: Sequence[Line], html_title: str, company: str, context: str) -> Found | None:
     for line in found[:15]:
-        if match := TITLE_LABEL.match(line.text):
-            return Found(_clean_title(match.group(1), company, context), line.text)
+        for text in (line.text, *line.headings):  # "Job title: ...", "## Open role: ..."
+            if match := TITLE_LABEL.match(text):
+                return Found(_clean_title(match.group(1), company, context), text)
     candidates: list[tuple[str, str]] = []
     if found:  # the headings above the first line: "Careers at Moss", then the job's own
         candidates += [(heading, heading) for heading in found[0].headings[:3]]
     if html_title:
         candidates.append((html_title, html_title))
-    candidates += [(line.text, line.text) for line in found[:3] if len(line.text.split()) <= 14]
+    candidates += [
+        (line.text, line.text)
+        for line in found[:3]
+        if len(line.text.split()) <= 14
+        and not (TITLE_PREFIX.match(line.text) and re.search(r"[a-z]{3}[.!?]\s+[A-Z]", TITLE_PREFIX.sub("", line.text)))
+    ]
     for raw, evidence in candidates:
         title = _clean_title(raw, company, context)
         if title and ROLE_NOUN.search(title) and len(title.split()) <= 10:
@@ -182,7 +202,8 @@ def _title(found: Sequence[Line], html_title: str, company: str, context: str) -
     for line in found[:20]:
         if match := HIRING_PROSE.search(line.text):
             title = _clean_title(match.group("title"), company, context)
-            if ROLE_NOUN.search(title.split()[-1] if title else ""):
+            head = re.split(r"[,(]", title)[0].split()  # "Senior Software Engineer, Payments"
+            if head and ROLE_NOUN.search(head[-1]):
                 return Found(title, _sentence(line, match.group("title")))
     return None
 
@@ -264,7 +285,7 @@ def _location(found: Sequence[Line], title: Found | None, remote: bool = False) 
     best: tuple[int, Found] | None = None
     for line in found:
         for sentence in split_sentences(line.text) or [line.text]:
-            if not LOCATION_CUE.search(sentence):
+            if not (LOCATION_CUE.search(sentence) or JOB_PLACE.search(sentence)):
                 continue
             rank = 2 if JOB_PLACE.search(sentence) else 0 if COMPANY_PLACE.search(sentence) else 1
             if (best is None or rank > best[0]) and (place := places.first_place(sentence)):
@@ -283,7 +304,17 @@ def _remote_area(found: Sequence[Line]) -> Found | None:
                 if city and places.kind(city.group(1)) == "city":
                     return Found(f"{city.group(1)}, {place}", sentence)
                 return Found(place, sentence)
+    for line in found:  # "be in a European time zone"
+        for sentence in split_sentences(line.text) or [line.text]:
+            if (zone := TIME_ZONE_AREA.search(sentence)) and (area := _area_of(zone.group("area"))):
+                return Found(area, sentence)
     return None
+
+
+def _area_of(word: str) -> str | None:
+    adjective = {"european": "Europe", "north american": "North America", "latin american": "Latin America",
+                 "south american": "South America", "african": "Africa", "asian": "Asia"}  # fmt: skip
+    return adjective.get(word.lower()) or (word if places.kind(word) in ("country", "region") else None)
 
 
 def _place_in(value: str) -> str | None:
@@ -293,7 +324,7 @@ def _place_in(value: str) -> str | None:
     inner = re.findall(r"\(([^)]*)\)", value)
     outer = re.sub(r"\s*\([^)]*\)", "", value)
     outer = re.split(r"[;·|]|\s[–—-]\s", outer)[0]
-    outer = REMOTE_WORDS.sub("", outer).strip(" ,:")
+    outer = REMOTE_WORDS.sub("", outer).strip(" ,:-–—/")
     outer = re.sub(r"^(?:or|and|in|within|from)\s+|[\s,]+(?:or|and)$", "", outer)
     if outer and places.is_place(outer):
         return outer

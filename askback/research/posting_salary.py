@@ -1,5 +1,5 @@
 """Salary ranges in postings: "€70-85k", "$150,000 - $180,000 + equity", "£55k–£65k per annum",
-"up to 90.000 EUR", "£25–£30 per hour", "14 000 – 19 000 PLN netto miesięcznie".
+"up to 90.000 EUR", "₹35-45 LPA", "£25–£30 per hour", "14 000 – 19 000 PLN netto miesięcznie".
 
 Each amount's digits are read by price-parser (it knows "90.000" from "24.50" and "55 000"
 from "25,00,000"); the currency symbol or code becomes an ISO 4217 code checked against
@@ -42,7 +42,7 @@ SYMBOL = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
 CODE = r"\b[A-Z]{3}\b"
 WORD = "|".join(WORDS)
 AMOUNT = re.compile(
-    rf"(?P<pre>{SYMBOL}|{CODE})?\s?(?P<num>{NUMBER})\s?(?P<k>[kK]\b|thousand\b|tys\.?)?\s?"
+    rf"(?P<pre>{SYMBOL}|{CODE})?\s?(?P<num>{NUMBER})\s?(?P<k>[kK]\b|thousand\b|tys\.?|(?i:lpa|lakhs?|lacs?)\b)?\s?"
     rf"(?P<post>{SYMBOL}|{CODE}|(?i:{WORD})\b)?"
 )
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|bis|und|à|a|et|y|e|tot|en|och|og|i|–)\s*$", re.IGNORECASE)
@@ -56,7 +56,7 @@ PERIOD_WORDS = {
     r"|al mes|par mois|/\s?mois|/\s?mes\b|monatlich|mensual|maandelijks|per månad|i måneden|/\s?monat",
     "year": r"per annum|p\.a\.|/\s?y(?:ea)?r\b|a year|per year|annual|annually|yearly|brut annuel|im jahr|pro jahr"
     r"|anuales|anual\b|par année|par an\b|jährlich|/\s?año|al año|por año|per jaar|jaarlijks|per år|om året|/\s?an\b"
-    r"|/\s?jahr",
+    r"|/\s?jahr|\blpa\b|lakhs? per annum",
 }
 SCHEDULE = re.compile(
     r"\b(?:paid|invoiced|billed|payable)\s+(?:monthly|weekly|annually|yearly)\b"
@@ -66,7 +66,7 @@ SCHEDULE = re.compile(
 )
 PERIODS = {p: re.compile(words, re.IGNORECASE) for p, words in PERIOD_WORDS.items()}
 PAY_CUES = re.compile(
-    r"\b(?:salary|salaries|pay|paid|compensation|base|range|rate|wage|ote|earn|gross|brutto|bruto|brut|netto"
+    r"\b(?:salary|salaries|pay|paid|compensation|base|range|rate|wage|ote|ctc|lpa|earn|remuneração|gross|brutto|bruto|brut|netto"
     r"|wynagrodzenie|gehalt|salaire|sueldo|salario|stipendio|lön|lønn|per annum|per hour|per day|hourly)\b",
     re.IGNORECASE,
 )
@@ -82,7 +82,7 @@ ADD_ON = re.compile(r"(?:\+|\bplus)\s*\w+", re.IGNORECASE)
 class _Amount:
     value: float
     currency: str | None
-    thousands: bool
+    scale: int  # 1000 for "85k", 100000 for "35 LPA" (lakhs)
     start: int
     end: int
 
@@ -115,8 +115,14 @@ def amounts(sentence: str) -> list[_Amount]:
         if value is None:
             continue
         currency = _currency(m.group("pre")) or _currency(m.group("post"))
-        found.append(_Amount(value, currency, bool(m.group("k")), m.start("num"), m.end()))
+        found.append(_Amount(value, currency, _scale(m.group("k")), m.start("num"), m.end()))
     return found
+
+
+def _scale(unit: str | None) -> int:
+    if not unit:
+        return 1
+    return 100_000 if unit[0] in "lL" else 1_000
 
 
 def _in_words(sentence: str) -> str | None:
@@ -154,16 +160,17 @@ def parse_salary(sentence: str, context: str = "") -> Salary | None:
     """The pay range a sentence states, or None. ``context`` (the whole posting) settles which
     dollar or krona is meant when the sentence only has the symbol."""
     found = [a for a in amounts(sentence) if a.value > 0]
-    money = [a for a in found if a.currency or a.thousands]
+    money = [a for a in found if a.currency or a.scale > 1]
     if not money:
         return None
     first = money[0]
     pair = _pair(sentence, found, first)
     low, high = pair if pair else (first, first)
-    scale = 1_000 if (low.thousands or high.thousands) else 1
+    scale = max(low.scale, high.scale)
     values = [v * scale if (v < 1_000 and scale > 1) else v for v in (low.value, high.value)]
     explicit = [a.currency for a in found if a.currency and len(a.currency) == 3 and a.currency not in ("USD", "SEK")]
     currency = next(iter(explicit), None) or low.currency or high.currency or _in_words(sentence)
+    currency = currency or ("INR" if scale == 100_000 else None)  # lakhs are Indian
     if currency is None:
         return None
     currency = (
@@ -193,7 +200,7 @@ def _pair(sentence: str, found: list[_Amount], first: _Amount) -> tuple[_Amount,
             between = pattern.sub(" ", between)
         between = between.strip().strip("".join(SYMBOLS)).strip()
         joined = RANGE_JOIN.match(between) or between in ("-", "–", "—")
-        if joined and (right.value >= left.value or right.thousands):
+        if joined and (right.value >= left.value or right.scale > 1):
             return left, right
         if left.start >= first.start:
             break
@@ -202,7 +209,7 @@ def _pair(sentence: str, found: list[_Amount], first: _Amount) -> tuple[_Amount,
 
 def salary_score(sentence: str, headings: Sequence[str] = ()) -> int:
     """How much a sentence reads like the posting's pay, or 0 when it does not at all."""
-    if not any(a.currency or a.thousands for a in amounts(sentence)):
+    if not any(a.currency or a.scale > 1 for a in amounts(sentence)):
         return 0
     heading = " ".join(headings)
     score = 1

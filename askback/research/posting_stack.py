@@ -20,6 +20,7 @@ SHORT = 3  # names this short or shorter ("JS", "AWS", "dbt") match as written
 LEFT = r"(?<![\w+#.])"
 RIGHT = r"(?![\w+#]|\.\w)"
 LIST_BEFORE = re.compile(r"(?:[,/(&]|\b(?:and|or|in|of|with))\s*$", re.IGNORECASE)
+LIST_NEXT = re.compile(r"\s*(?:[,/&]|\band\b|\bor\b)\s*(?-i:[A-Z])")
 LIST_AFTER = re.compile(r"^\s*(?:[,/)&.;]|$|\b(?:and|or)\b)", re.IGNORECASE)
 
 
@@ -83,8 +84,8 @@ def vocabulary() -> tuple[tuple[Term, ...], tuple[Term, ...]]:
 
 
 def _allowed(term: Term, text: str, start: int, end: int) -> bool:
-    if term.exact and not text[:start].strip(" -•*\t"):
-        return False  # "Go further", "Swift delivery" at the start of a sentence
+    if term.exact and not text[:start].strip(" -•*\t") and not LIST_NEXT.match(text[end:]):
+        return False  # "Go further", "Swift delivery" at the start of a sentence; "Go and PostgreSQL" is a list
     if term.single_letter:
         return bool(LIST_BEFORE.search(text[:start]) or LIST_AFTER.search(text[end:]))
     return True

@@ -95,6 +95,8 @@ def test_the_company_name_is_not_part_of_the_title() -> None:
 def test_a_title_found_in_prose() -> None:
     fields = read_posting("Hello!\n\nWe're looking for a Senior Data Engineer to build our pipelines.")
     assert fields.title is not None and fields.title.value == "Senior Data Engineer"
+    fields = read_posting("Hi! We're Juniper.\n\nWe're hiring our first Product Designer. You'd work in Figma.")
+    assert fields.title is not None and fields.title.value == "Product Designer"
 
 
 def test_nothing_recognisable_is_reported_as_such() -> None:
@@ -132,6 +134,7 @@ def test_places_in_labelled_and_meta_lines(line: str, place: str) -> None:
         ("Ubicación: Madrid (híbrido)", "hybrid"),
         ("We offer flexible working and trust you to organise your week.", None),
         ("We're in the office Tuesday to Thursday.", "hybrid"),
+        ("This role requires being at the factory in Utrecht full time, not from home.", "onsite"),
     ],
 )
 def test_remote_policy_in_more_words_and_languages(text: str, policy: str | None) -> None:
@@ -146,6 +149,9 @@ def test_remote_policy_in_more_words_and_languages(text: str, policy: str | None
         ("Fully remote, but you must live in the EU.", "EU"),
         ("Remote across APAC: we hire in Australia, Singapore and Japan.", "APAC"),
         ("iOS Engineer (Lisbon or remote in Portugal)", "Lisbon, Portugal"),
+        ("Ginkgo Home · Remote-US", "US"),
+        ("Home-based (UK) with occasional travel to our Leeds office", "UK"),
+        ("We're fully remote, between Lisbon and Warsaw, so please be in a European time zone.", "Europe"),
     ],
 )
 def test_where_a_remote_job_may_be_done_from(text: str, place: str) -> None:
@@ -170,7 +176,9 @@ def test_the_companys_headquarters_is_not_the_jobs_place() -> None:
     [
         ("Développeur Full Stack H/F", "Développeur Full Stack"),
         ("Ingeniero/a de Datos Senior", "Ingeniero/a de Datos Senior"),
+        ("Desenvolvedor(a) Front-end Pleno", "Desenvolvedor(a) Front-end Pleno"),
         ("Freelance iOS Developer — £45 to £55 per hour", "Freelance iOS Developer"),
+        ("We're hiring! Senior Platform Engineer", "Senior Platform Engineer"),
         ("📍 Berlin · Office-first", None),
     ],
 )

@@ -30,6 +30,8 @@ from askback.research.posting_salary import parse_salary, salary_score
         ("SGD 7,000 – 9,500 per month", Salary(7_000, 9_500, "SGD", "month")),
         ("Compensation: $60/hour to $75/hour", Salary(60, 75, "USD", "hour")),
         ("We pay 4.000 - 5.000 EUR brutto monatlich.", Salary(4_000, 5_000, "EUR", "month")),
+        ("CTC: ₹35-45 LPA", Salary(3_500_000, 4_500_000, "INR", "year")),
+        ("R$ 9.000 a R$ 12.000 por mês (CLT)", Salary(9_000, 12_000, "BRL", "month")),
     ],
 )
 def test_salary_shapes(sentence: str, expected: Salary) -> None:
