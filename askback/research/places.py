@@ -105,9 +105,16 @@ def first_place(text: str) -> str | None:
 
 
 def _with_region(text: str, end: int, place: str) -> str:
+    """ "Austin, TX"; and "London or Lisbon" when the text offers two cities."""
     rest = text[end:]
     match = re.match(r",\s*((?:the\s)?[A-Z][\w.À-ÿ-]*(?:\s[A-Z][\w.À-ÿ-]*)?)", rest)
     region = match.group(1).rstrip(".") if match else ""
     if region and kind(region) in ("country", "state", "region"):
         return f"{place}, {region}"
+    other = re.match(r"\s+or\s+([A-Z][\w.À-ÿ-]*(?:\s[A-Z][\w.À-ÿ-]*)?)", rest)
+    if other and kind(place) == "city":
+        words = other.group(1).rstrip(".").split()
+        for n in range(len(words), 0, -1):  # "Lisbon", not "Lisbon Bay"
+            if kind(" ".join(words[:n])) == "city":
+                return f"{place} or {' '.join(words[:n])}"
     return place

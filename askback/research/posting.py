@@ -19,7 +19,7 @@ from askback.research.posting_stack import Mention, practices, technologies
 from askback.research.posting_text import Line, lines
 
 ROLE_NOUN = re.compile(
-    r"\b(?:engineer|developer|programmer|designer|manager|scientist|analyst|architect|lead|head|director"
+    r"\b(?:\w*(?:entwickler|architekt|administrator|leiter|berater)\w*|engineer|developer|programmer|designer|manager|scientist|analyst|architect|lead|head|director"
     r"|advocate|technician|specialist|consultant|administrator|intern|sre|devops|researcher|writer"
     r"|accountant|officer|coordinator|recruiter|marketer|owner|tester|qa|entwickler\w*|ingenieur\w*"
     r"|développeu\w*|programmierer\w*|desenvolvedor\w*|engenheir[oa]\w*|vp|cto|founder|associate|expert|strategist|ingenier[oa]s?|ingénieure?"
@@ -113,6 +113,10 @@ HYBRID = re.compile(
     r"|\boffice\b.{0,60}\b(?:four|three|two|one|[1-4])\s+days?\s+(?:a|per)\s+week"
     r"|\b(?:work(?:ing)? from home|from home)\b.{0,40}\b(?:rest of the week|other days|the rest)\b"
     r"|\b(?:in|at) the office\b.{0,20}\b(?:mondays?|tuesdays?|wednesdays?|thursdays?)\s+(?:to|through|until|-|–)\s"
+    r"|\b(?:remote(?: work(?:ing)?)?|work(?:ing)? from home|home ?office|wfh)(?:\s+(?:is|are))?(?:\s+(?:possible|allowed"
+    r"|permitted|available|optional))?(?:\s+(?:up to|for|on))?\s+(?:one|two|three|four|[1-4])\s+days?\s*(?:a|per|each|/"
+    r"|every|of the)\s*week|\b(?:one|two|three|four|[1-4])\s+days?\s+(?:of\s+)?(?:remote|wfh|working from home"
+    r"|from home|home ?office)\b|\b(?:one|two|three|four|[1-4]|zwei|drei)\s+tage?\s+mobiles arbeiten"
     r"|\bh[íi]brid[oa]\b|\bt[ée]l[ée]travail\s+(?:partiel|\d|un|deux|trois)|\b(?:\d|un|deux|trois)\s+jours?\s+(?:de\s+)?"
     r"t[ée]l[ée]travail|\b(?:\d|ein|zwei|drei)\s+tage?\s+(?:im\s+)?(?:homeoffice|home office|mobiles arbeiten)",
     re.IGNORECASE,
@@ -123,13 +127,21 @@ REMOTE = re.compile(
     r"|\bwork (?:fully )?remotely\b|^remote\b|\bremote\s*$|\bremote\s+[·|–—-]\s|:\s*(?:fully\s+)?remote\b"
     r"|\bdistributed (?:team|company)\b|\bremote (?:role|position|job|opportunity|contract)\b|\bremote[- ]only\b"
     r"|\b(?:role|position|job) is (?:fully |100\s?% )?remote\b|\bhome[- ]based\b|\bremote\s*[-–/]\s*(?-i:[A-Z]{2})"
+    r"|\b(?-i:[A-Z]{2,6})[- ]based remote\b|^\s*(?:location|where)\s*:\s*anywhere\b"
     r"|\b(?-i:US|UK|EU|EMEA|APAC|LATAM)[- ]remote\b|\bfull[- ]remote\b|\bt[ée]l[ée]travail (?:complet|total)"
     r"|\b(?:100\s?%\s*|en\s+|totalmente\s+)(?:remoto|t[ée]l[ée]travail)\b",
     re.IGNORECASE,
 )
-VAGUE_REMOTE = re.compile(r"\bremote[- ]friendly\b|\bflexible\b|\bremote (?:possible|optional|ok)\b", re.IGNORECASE)
+# Words of a policy that are about something else: "hybrid cloud", "an on-site interview".
+NOT_POLICY = re.compile(
+    r"\bhybrid (?:cloud|apps?|mobile|infrastructure|environments?|vehicles?|cars?|search|model(?:s|ling)?\b(?! of work))"
+    r"|\b(?:on[- ]?site|in[- ]person) (?:interviews?|visits?|meetings?|events?|days?|workshops?|support|customers?)\b"
+    r"|\bremote (?:sensing|monitoring|access|control|desktop|patient|teams?|work experience)\b",
+    re.IGNORECASE,
+)
 ONSITE = re.compile(
-    r"\bon[- ]?site\b|\bin[- ]person\b|\boffice[- ]based\b|\bin the office every day\b|\bfive days\b"
+    r"\bon[- ]?site\b|\bin[- ]person\b|\boffice[- ]based\b|\bin the office every day\b"
+    r"|\b(?:5|five)\s+days\b(?:\s*(?:a|per|/)\s*week\b|\s+(?:in|at)\s+(?:the|our)\b)"
     r"|\bwork(?:ing)? from our (?:studio|office|lab|campus)\b|\bnot (?:a )?remote\b|\bneeds you here\b"
     r"|\boffice[- ]first\b|\bwork from (?:the )?office\b|\bnot (?:from home|remotely)\b|\bpresencial\b"
     r"|\bin[- ]office (?:role|position|job)\b"
@@ -149,6 +161,11 @@ def read_posting(text: str, html_title: str = "", company: str = "") -> JobField
     location = location or _location(found, title, remote=bool(remote and remote.value == "remote"))
     titled = [Line((), title.evidence)] if title else []
     stack = _mentions([*titled, *found], technologies)
+    if company:  # Cypress Logistics' name is not its stack
+        own = places.fold(company)
+        stack = tuple(
+            f for f in stack if own != places.fold(f.value) and not own.startswith(places.fold(f.value) + " ")
+        )
     parts = sections(found)
     return JobFields(
         title=title,
@@ -304,6 +321,11 @@ def _remote_area(found: Sequence[Line]) -> Found | None:
                 if city and places.kind(city.group(1)) == "city":
                     return Found(f"{city.group(1)}, {place}", sentence)
                 return Found(place, sentence)
+    for line in found:  # "US-based remote"
+        for sentence in split_sentences(line.text) or [line.text]:
+            for based in re.finditer(r"\b((?:the\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-based\b", sentence):
+                if places.kind(based.group(1)) in ("country", "region", "state"):
+                    return Found(based.group(1), sentence)
     for line in found:  # "be in a European time zone"
         for sentence in split_sentences(line.text) or [line.text]:
             if (zone := TIME_ZONE_AREA.search(sentence)) and (area := _area_of(zone.group("area"))):
@@ -352,7 +374,7 @@ def _remote(found: Sequence[Line], title: Found | None) -> Found | None:
     ]
     for policy, pattern in (("hybrid", HYBRID), ("remote", REMOTE), ("onsite", ONSITE)):
         for text in texts:
-            if pattern.search(text):
+            if pattern.search(NOT_POLICY.sub(" ", text)):
                 return Found(policy, text)
     return None
 

@@ -185,3 +185,35 @@ def test_the_companys_headquarters_is_not_the_jobs_place() -> None:
 def test_titles_in_other_languages_and_with_pay_beside_them(first_line: str, title: str | None) -> None:
     fields = read_posting(first_line + "\n\nWe build tools for farmers.")
     assert (fields.title.value if fields.title else None) == title
+
+
+def test_the_companys_own_name_is_not_in_its_stack() -> None:
+    text = "Senior SRE\n\nCypress Logistics · US-based remote\n\nCypress runs on Kubernetes and Datadog."
+    fields = read_posting(text, company="Cypress Logistics")
+    assert [f.value for f in fields.stack] == ["Kubernetes", "Datadog"]
+    assert fields.location is not None and fields.location.value == "US"
+    assert fields.remote is not None and fields.remote.value == "remote"
+
+
+@pytest.mark.parametrize(
+    ("text", "policy"),
+    [
+        ("You will run our hybrid cloud on Azure. This position is on-site in Frankfurt.", "onsite"),
+        ("Then an on-site interview at our studio where you meet the team.", None),
+        ("Remote work is possible up to 2 days a week.", "hybrid"),
+        ("Remote (UK only), around 3 days a week of work.", "remote"),
+        ("We work 5 days a week in the office.", "onsite"),
+        ("We offer five days of volunteering leave.", None),
+        ("Location: Anywhere", "remote"),
+    ],
+)
+def test_policy_words_about_something_else_are_not_a_policy(text: str, policy: str | None) -> None:
+    fields = read_posting("Backend Engineer\n\n" + text)
+    assert (fields.remote.value if fields.remote else None) == policy
+
+
+def test_two_cities_in_prose() -> None:
+    fields = read_posting(
+        "Staff Product Designer\n\nYou'll be based in London or Lisbon, two days a week in the office."
+    )
+    assert fields.location is not None and fields.location.value == "London or Lisbon"
