@@ -143,6 +143,9 @@ EVENT = re.compile(
     r"reorganised|reorganized|merged|moved to|went live|won|shipped)\b",
     re.IGNORECASE,
 )
+# What the company refuses to do is a stance it takes: "We do not celebrate people for working
+# through the night" asks when it last mattered, not who takes part.
+REFUSAL = re.compile(r"\b(?:we|our \w+)\s+(?:do not|don't|never|will never|won't|refuse to)\b", re.I)
 TRADE_OFF = re.compile(
     r"\b(?:but|rather than|instead of|trade-?offs?|balance|even when|even if|at the cost of)\b", re.I
 )
@@ -292,6 +295,8 @@ def kind_of(fact: Fact, topic: str, distinctive: Distinctive | None) -> str:
     """What the fact is, which decides how it is cited and what is asked about it."""
     if topic == "values":
         return "trade-off" if TRADE_OFF.search(fact.text) else "value"
+    if REFUSAL.search(fact.text):
+        return "value"
     citable = len(fact.text.split()) <= MAX_SENTENCE_HOOK_WORDS or _quantity_hook(fact) is not None
     if fact.quantities and citable:
         counted = any(q.get("kind") == "count" for q in fact.quantities)
@@ -525,7 +530,8 @@ def build(
         return None
     short, lead = cited
     sure = topic in _keywords().hits(fact.text)
-    ask = pattern.ask(kind) if sure else patterns().kinds[kind]
+    stance = kind == "value" and kind not in pattern.asks  # "we do not celebrate ...", whatever the topic
+    ask = patterns().kinds[kind] if not sure or stance else pattern.ask(kind)
     text = patterns().leads[lead].format(where=where(fact), hook=short) + " " + ask
     question = Question(
         id=f"grounded-{topic}-{fact.id}",

@@ -317,6 +317,12 @@ def test_what_the_company_says_of_itself_is_kept(kept: Fact) -> None:
     assert grounded.fact == kept
 
 
+def test_what_the_company_refuses_to_do_is_asked_as_a_stance() -> None:
+    (grounded,) = grounded_questions([fact(1, "We do not celebrate people for answering email at midnight.", "social-life")])
+    assert grounded.kind == "value"
+    assert grounded.question.text.endswith(patterns().kinds["value"])
+
+
 def test_the_fact_is_quoted_with_its_apostrophes() -> None:
     (grounded,) = grounded_questions([fact(1, "We don’t page anyone at night; it’s in our customers’ contracts.", "on-call")])
     assert "don't" in grounded.question.text and "it's" in grounded.question.text
