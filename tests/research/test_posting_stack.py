@@ -20,6 +20,8 @@ def names(text: str) -> list[str]:
         ("Built with Node.js, C++ and C# on .NET.", ["Node.js", "C++", "C#", ".NET"]),
         ("Experience with Python or R is welcome.", ["Python", "R"]),
         ("Our services are written in Go and Rust.", ["Go", "Rust"]),
+        ("Go and PostgreSQL on Google Cloud", ["Go", "PostgreSQL", "Google Cloud"]),  # a list, not a verb
+        ("Tables in Delta Lake, jobs in Dagster, styles in Bootstrap.", ["Delta Lake", "Dagster", "Bootstrap"]),
     ],
 )
 def test_technologies_by_any_spelling(text: str, expected: list[str]) -> None:
@@ -49,3 +51,7 @@ def test_practices_are_kept_apart_from_the_stack() -> None:
     text = "You join the on-call rotation and we do code reviews."
     assert [m.name for m in practices(text)] == ["on-call", "code review"]
     assert names(text) == []
+
+
+def test_newer_names_that_are_words_match_only_as_written() -> None:
+    assert names("We bootstrap new services with a template and prefect our astro charts.") == []
