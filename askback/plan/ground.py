@@ -69,6 +69,7 @@ UNQUOTABLE = re.compile(
     r"|(?:^|\s)#[\w-]+|@\w|https?://|www\.|\.(?:com|gov|org|io)\b|\bslack\b|\bchannels?\b|\bask in\b"
     r"|\b(?:this|the following|below|above) (?:page|section|guide|document|list|table)\b|\be\.g\.$|\[|\]"
     r"|,\s*(?:select|click|enter|go to|choose|type)\b"
+    r"|\b(?:listed|described|mentioned|shown|outlined|explained|noted) (?:above|below|earlier)\b"
     r"|:[a-z_+-]+:",  # an emoji short code (":bow:")
     re.IGNORECASE,
 )

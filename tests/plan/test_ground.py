@@ -297,6 +297,7 @@ def test_the_candidate_s_discipline_is_read_from_the_role(role: str, found: str)
         fact(36, "Exposure to a variety of projects of different sizes and lengths.", "team-structure"),
         fact(37, "Look for the green signs on each floor to find the quiet rooms.", "office-locations"),
         fact(38, "Give new team members write permissions on the shared repositories.", "open-source"),
+        fact(39, "Our goals should cover the responsibilities listed above with measurable results.", "performance-review"),
     ],
 )
 def test_facts_that_make_poor_questions_are_skipped(skipped: Fact) -> None:
