@@ -19,7 +19,9 @@ from askback.research.posting_stack import Mention, practices, technologies
 from askback.research.posting_text import Line, lines
 
 ROLE_NOUN = re.compile(
-    r"\b(?:\w*(?:entwickler|architekt|administrator|leiter|berater)\w*|engineer|developer|programmer|designer|manager|scientist|analyst|architect|lead|head|director"
+    r"\b(?:\w*(?:entwickler|architekt|administrator|leiter|berater)\w*|werkstudent\w*|working student"
+    r"|trainee|apprentice|stagiaire|becari[oa]|engineer|developer|programmer|designer|manager|scientist|analyst"
+    r"|architect|lead|head|director"
     r"|advocate|technician|specialist|consultant|administrator|intern|sre|devops|researcher|writer"
     r"|accountant|officer|coordinator|recruiter|marketer|owner|tester|qa|entwickler\w*|ingenieur\w*"
     r"|développeu\w*|programmierer\w*|desenvolvedor\w*|engenheir[oa]\w*|vp|cto|founder|associate|expert|strategist|ingenier[oa]s?|ingénieure?"
@@ -28,13 +30,13 @@ ROLE_NOUN = re.compile(
     re.IGNORECASE,
 )
 TITLE_LABEL = re.compile(
-    r"^(?:job title|position|role|title|job|open role|open position|opening|vacancy|stelle|poste|puesto|vaga|cargo)"
+    r"^(?:job title|position|role|title|job|job ad|job advert|vacature|stellenangebot|offre d'emploi|open role|open position|opening|vacancy|stelle|poste|puesto|vaga|cargo)"
     r"\s*[:–-]\s*(.+)$",
     re.IGNORECASE,
 )
 TITLE_PREFIX = re.compile(r"^(?:we(?:'|’)re hiring!?|we are hiring!?|hiring:?|now hiring:?|job:)\s*", re.IGNORECASE)
 COMPANY_CUT = re.compile(r"\s+(?:at|@)\s+.*$")
-SEPARATORS = re.compile(r"\s+(?:\||·|•|—|–|-)\s+")
+SEPARATORS = re.compile(r"\s+(?:\||·|•|—|–|-)\s+(?![^(]*\))")  # not inside "(Remote - US)"
 GENDER = re.compile(
     r"\((?:[mwfdhx]\s*/\s*){1,3}[mwfdhx]\)|\b(?:[mwfdhx]/){2}[mwfdhx]\b|(?<=\s)(?:h/f|f/h|m/f|f/m|m/w|w/m)\s*$",
     re.IGNORECASE,
@@ -44,15 +46,15 @@ COMPANY_WORDS = re.compile(
     re.IGNORECASE,
 )
 HIRING_PROSE = re.compile(
-    r"\b(?:looking for|hiring|seeking|searching for)\s+(?:an?\s+|our\s+(?:first\s+)?)?(?P<title>[\w /&().,-]{3,80}?)"
-    r"(?:\s+(?:to|who|in|at|for|with)|(?<=[a-z]{3})[.!](?:\s|$))",
+    r"\b(?:looking for|hiring|seeking|searching for|join (?:us|our team|the team) as|are you)\s+(?:an?\s+|our\s+(?:first\s+)?)?(?P<title>[\w /&().,-]{3,80}?)"
+    r"(?:\s+(?:to|who|in|at|for|with)|\s+(?:and|that|based|located)\b|(?<=[a-z]{3})[.!?](?:\s|$))",
     re.IGNORECASE,
 )
 SENIORITY = (
-    ("intern", r"\bintern(?:ship)?\b|\bpraktikant"),
+    ("intern", r"\bintern(?:ship)?\b|\bpraktikant|\bwerkstudent|\bworking student\b|\bstagiaire\b|\bbecari[oa]\b"),
     ("junior", r"\bj[uú]nior\b|\bjr\.?\b|\bgraduate\b|\bentry[- ]level\b"),
-    ("mid", r"\bmid(?:-level|dle)?\b|\bintermediate\b|\bpleno\b|\bsemi[- ]?senior\b"),
-    ("senior", r"\bs[eéê]nior\b|\bsr\.?\b"),
+    ("mid", r"\bmid(?:-level|dle)?\b|\bmedior\b|\bintermediate\b|\bpleno\b|\bsemi[- ]?senior\b"),
+    ("senior", r"\bs[eéê]nior\b|\bsr\.?\b|\bsnr\.?\b"),
     ("staff", r"\bstaff\b"),
     ("principal", r"\bprincipal\b"),
     ("lead", r"\blead\b|\bteam lead\b|\btech lead\b"),
@@ -210,6 +212,7 @@ def _title(found: Sequence[Line], html_title: str, company: str, context: str) -
         (line.text, line.text)
         for line in found[:3]
         if len(line.text.split()) <= 14
+        and "?" not in line.text  # "Are you a Senior Data Engineer who...?" is prose: below
         and not (TITLE_PREFIX.match(line.text) and re.search(r"[a-z]{3}[.!?]\s+[A-Z]", TITLE_PREFIX.sub("", line.text)))
     ]
     for raw, evidence in candidates:
@@ -234,12 +237,13 @@ def _clean_title(raw: str, company: str, context: str) -> str:
         segment = _drop_place_parenthesis(segment.strip())
         if not kept:
             if ROLE_NOUN.search(segment):
-                kept.append(segment)
+                kept.append(_drop_place_suffix(segment))
             continue
         if (
             _is_company(segment, company, context)
             or places.is_place(segment)
             or REMOTE_WORDS.fullmatch(segment)
+            or POLICY_WORDS.match(segment)  # "Hybrid in Berlin", "Remote, Europe"
             or salary_score(segment)
         ):
             break
@@ -248,6 +252,14 @@ def _clean_title(raw: str, company: str, context: str) -> str:
         return ""
     joined = kept[0] + "".join(f" – {s}" for s in kept[1:])
     return joined.strip(" ,:-–—")
+
+
+def _drop_place_suffix(segment: str) -> str:
+    """ "Backend Engineer, Berlin" -> "Backend Engineer"; "Engineer, Payments" stays."""
+    parts = segment.split(",")
+    while len(parts) > 1 and (places.is_place(parts[-1]) or POLICY_WORDS.fullmatch(parts[-1].strip())):
+        parts.pop()
+    return ",".join(parts)
 
 
 def _drop_place_parenthesis(segment: str) -> str:

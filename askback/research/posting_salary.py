@@ -47,12 +47,12 @@ AMOUNT = re.compile(
 )
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|bis|und|à|a|et|y|e|tot|en|och|og|i|–)\s*$", re.IGNORECASE)
 UP_TO = re.compile(r"\b(?:up to|max(?:imum)?|bis zu|jusqu'à|hasta|no more than)\s*$", re.IGNORECASE)
-FROM = re.compile(r"\b(?:from|starting at|at least|minimum|min\.?|ab|à partir de|desde)\s*$", re.IGNORECASE)
+FROM = re.compile(r"\b(?:from|starting at|starts at|at least|minimum|min\.?|ab|à partir de|desde)\s*$", re.IGNORECASE)
 
 PERIOD_WORDS = {
     "hour": r"per hour|an hour|/\s?h(?:ou)?r\b|/h\b|hourly|p/h|per hr|stundenlohn|pro stunde",
     "day": r"per day|a day\b|/\s?day|daily rate|day rate|pro tag|par jour",
-    "month": r"per month|a month|/\s?mo(?:nth)?\b|monthly|per maand|miesięcznie|/\s?mies|mensuel|im monat|pro monat"
+    "month": r"per month|a month|/\s?mån\b|per månad|/\s?mo(?:nth)?\b|monthly|per maand|miesięcznie|/\s?mies|mensuel|im monat|pro monat"
     r"|al mes|par mois|/\s?mois|/\s?mes\b|monatlich|mensual|maandelijks|per månad|i måneden|/\s?monat",
     "year": r"per annum|p\.a\.|/\s?y(?:ea)?r\b|a year|per year|annual|annually|yearly|brut annuel|im jahr|pro jahr"
     r"|anuales|anual\b|par année|par an\b|jährlich|/\s?año|al año|por año|per jaar|jaarlijks|per år|om året|/\s?an\b"
@@ -75,6 +75,10 @@ NOT_PAY = re.compile(
     r"|customers?|users|per employee|equipment|voucher|ticket|contribution)\b",
     re.IGNORECASE,
 )
+BENEFIT_OF = re.compile(
+    r"\b(?:budget|stipend|allowance|bonus|voucher|reimbursement)\s+(?:of\s+)?(?:up to\s+)?\W{0,2}$", re.IGNORECASE
+)
+AND_UP = re.compile(r"\+(?!\s*(?:equity|bonus|benefits|super|commission|options|stock|shares|rsus?)\b)", re.IGNORECASE)
 ADD_ON = re.compile(r"(?:\+|\bplus)\s*\w+", re.IGNORECASE)
 
 
@@ -163,8 +167,11 @@ def parse_salary(sentence: str, context: str = "") -> Salary | None:
     money = [a for a in found if a.currency or a.scale > 1]
     if not money:
         return None
-    first = money[0]
+    first = next((a for a in money if not _is_benefit(sentence, a, found)), money[0])
     pair = _pair(sentence, found, first)
+    later = [a for a in money if a.start > first.end]
+    if pair is None and later and FROM.search(_before(sentence, first)) and UP_TO.search(_before(sentence, later[0])):
+        pair = (first, later[0])  # "starts at $95,000 and goes up to $115,000"
     low, high = pair if pair else (first, first)
     scale = max(low.scale, high.scale)
     values = [v * scale if (v < 1_000 and scale > 1) else v for v in (low.value, high.value)]
@@ -178,12 +185,24 @@ def parse_salary(sentence: str, context: str = "") -> Salary | None:
     )
     period = _period(sentence, values[1])
     if pair is None:
-        before = sentence[: first.start]
-        if UP_TO.search(before.rstrip(" " + "".join(SYMBOLS))):
+        if UP_TO.search(_before(sentence, first)):
             return Salary(None, values[1], currency, period)
-        if FROM.search(before.rstrip(" " + "".join(SYMBOLS))):
+        if FROM.search(_before(sentence, first)) or AND_UP.match(sentence[first.end :]):
             return Salary(values[0], None, currency, period)
     return Salary(values[0], values[1], currency, period)
+
+
+def _before(sentence: str, amount: _Amount) -> str:
+    return sentence[: amount.start].rstrip(" " + "".join(SYMBOLS))
+
+
+def _is_benefit(sentence: str, amount: _Amount, found: list[_Amount]) -> bool:
+    """ "a £2,000 learning budget", "a signing bonus of $10,000": money that is not the pay."""
+    following = [a.start for a in found if a.start >= amount.end]
+    after = sentence[amount.end : min([amount.end + 30, *following])]
+    after = re.split(r"[,.;:()]", ADD_ON.sub("", after))[0]
+    before = sentence[max(0, amount.start - 25) : amount.start]
+    return bool(NOT_PAY.search(after) or BENEFIT_OF.search(before))
 
 
 def _named_code(sentence: str) -> bool:

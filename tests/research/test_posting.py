@@ -179,6 +179,12 @@ def test_the_companys_headquarters_is_not_the_jobs_place() -> None:
         ("Desenvolvedor(a) Front-end Pleno", "Desenvolvedor(a) Front-end Pleno"),
         ("Freelance iOS Developer — £45 to £55 per hour", "Freelance iOS Developer"),
         ("We're hiring! Senior Platform Engineer", "Senior Platform Engineer"),
+        ("Backend Engineer, Berlin", "Backend Engineer"),
+        ("Senior Product Manager, Payments (Remote - US)", "Senior Product Manager, Payments"),
+        ("Senior Backend Engineer (f/m/d) – Hybrid in Berlin", "Senior Backend Engineer"),
+        ("Job ad: Backend Developer", "Backend Developer"),
+        ("Are you a Machine Learning Engineer who wants to work on weather?", "Machine Learning Engineer"),
+        ("About Mango. Join us as a Senior Data Engineer and help us price guitars.", "Senior Data Engineer"),
         ("📍 Berlin · Office-first", None),
     ],
 )
@@ -217,3 +223,17 @@ def test_two_cities_in_prose() -> None:
         "Staff Product Designer\n\nYou'll be based in London or Lisbon, two days a week in the office."
     )
     assert fields.location is not None and fields.location.value == "London or Lisbon"
+
+
+@pytest.mark.parametrize(
+    ("title", "level"),
+    [
+        ("Snr Developer – Trading Systems", "senior"),
+        ("Medior Frontend Developer", "mid"),
+        ("Werkstudent Softwareentwicklung (m/w/d)", "intern"),
+        ("Desenvolvedor(a) Front-end Pleno", "mid"),
+    ],
+)
+def test_seniority_words_of_other_places(title: str, level: str) -> None:
+    fields = read_posting(title + "\n\nWe build tools for farmers.")
+    assert fields.seniority is not None and fields.seniority.value == level

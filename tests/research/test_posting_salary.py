@@ -31,6 +31,11 @@ from askback.research.posting_salary import parse_salary, salary_score
         ("Compensation: $60/hour to $75/hour", Salary(60, 75, "USD", "hour")),
         ("We pay 4.000 - 5.000 EUR brutto monatlich.", Salary(4_000, 5_000, "EUR", "month")),
         ("CTC: ₹35-45 LPA", Salary(3_500_000, 4_500_000, "INR", "year")),
+        ("We offer a £2,000 learning budget and a salary of £60,000-£70,000.", Salary(60_000, 70_000, "GBP", "year")),
+        ("Pay starts at $95,000 and goes up to $115,000.", Salary(95_000, 115_000, "USD", "year")),
+        ("The base salary is $140k+ depending on experience.", Salary(140_000, None, "USD", "year")),
+        ("A$140k + super", Salary(140_000, 140_000, "AUD", "year")),
+        ("90 000 - 110 000 kr/mån", Salary(90_000, 110_000, "SEK", "month")),
         ("R$ 9.000 a R$ 12.000 por mês (CLT)", Salary(9_000, 12_000, "BRL", "month")),
     ],
 )
