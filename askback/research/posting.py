@@ -175,7 +175,7 @@ def read_posting(text: str, html_title: str = "", company: str = "") -> JobField
         team=_team(found),
         location=location,
         remote=remote,
-        salary=_salary(found, context + " " + (location.value if location else "")),
+        salary=_salary(found, context, location.value if location else ""),
         stack=stack,
         practices=_mentions(found, practices),
         responsibilities=parts.responsibilities,
@@ -404,7 +404,7 @@ def _team(found: Sequence[Line]) -> Found | None:
 # Pay and stack
 
 
-def _salary(found: Sequence[Line], context: str) -> FoundSalary | None:
+def _salary(found: Sequence[Line], context: str, place: str) -> FoundSalary | None:
     best: tuple[int, int, str] | None = None
     for position, line in enumerate(found):
         for sentence in split_sentences(line.text) or [line.text]:
@@ -413,7 +413,7 @@ def _salary(found: Sequence[Line], context: str) -> FoundSalary | None:
                 best = (score, position, sentence)
     if best is None:
         return None
-    salary = parse_salary(best[2], context)
+    salary = parse_salary(best[2], context, place)
     return FoundSalary(salary, best[2]) if salary else None
 
 

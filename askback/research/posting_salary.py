@@ -22,7 +22,9 @@ from askback.core.jobs import Salary
 SYMBOLS = {
     "US$": "USD", "CA$": "CAD", "C$": "CAD", "AU$": "AUD", "A$": "AUD", "NZ$": "NZD", "S$": "SGD",
     "HK$": "HKD", "R$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "zł": "PLN",
-    "Kč": "CZK", "₩": "KRW", "₪": "ILS", "Fr.": "CHF", "$": "USD", "kr": "SEK",
+    "Kč": "CZK", "₩": "KRW", "₪": "ILS", "Fr.": "CHF", "$": "USD", "kr": "SEK", "Rs.": "INR", "Rs": "INR",
+    "RM": "MYR", "Rp": "IDR", "₱": "PHP", "₺": "TRY", "₦": "NGN", "KSh": "KES", "₫": "VND", "฿": "THB", "₴": "UAH",
+    "R": "ZAR",
 }  # fmt: skip
 WORDS = {
     "euro": "EUR", "euros": "EUR", "pounds": "GBP", "dollars": "USD", "złotych": "PLN", "francs": "CHF",
@@ -38,12 +40,16 @@ DOLLAR_BY_PLACE = {
 
 # Indian grouping ("35,00,000") first, then thousands separated by a space, point or comma.
 NUMBER = r"\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ .,\u00a0\u202f’']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
-SYMBOL = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
+# Letters as a symbol before the amount only right before its digits: "R45,000" is rand, "R or
+# Python" is not; after it, as written ("45 000 kr"), but never a lone "R".
+_ORDERED = sorted(SYMBOLS, key=len, reverse=True)
+SYMBOL = "|".join(re.escape(s) + (r"(?=\s?\d)" if s.isalpha() else "") for s in _ORDERED)
+SYMBOL_AFTER = "|".join(re.escape(s) + (r"\b" if s.isalpha() else "") for s in _ORDERED if s != "R")
 CODE = r"\b[A-Z]{3}\b"
 WORD = "|".join(WORDS)
 AMOUNT = re.compile(
     rf"(?P<pre>{SYMBOL}|{CODE})?\s?(?P<num>{NUMBER})\s?(?P<k>[kK]\b|thousand\b|tys\.?|(?i:lpa|lakhs?|lacs?)\b)?\s?"
-    rf"(?P<post>{SYMBOL}|{CODE}|(?i:{WORD})\b)?"
+    rf"(?P<post>{SYMBOL_AFTER}|{CODE}|(?i:{WORD})\b)?"
 )
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|bis|und|à|a|et|y|e|tot|en|och|og|i|–)\s*$", re.IGNORECASE)
 UP_TO = re.compile(r"\b(?:up to|max(?:imum)?|bis zu|jusqu'à|hasta|no more than)\s*$", re.IGNORECASE)
@@ -66,7 +72,8 @@ SCHEDULE = re.compile(
 )
 PERIODS = {p: re.compile(words, re.IGNORECASE) for p, words in PERIOD_WORDS.items()}
 PAY_CUES = re.compile(
-    r"\b(?:salary|salaries|pay|paid|compensation|base|range|rate|wage|ote|ctc|lpa|earn|remuneração|gross|brutto|bruto|brut|netto"
+    r"\b(?:salary|salaries|pay|paid|compensation|base|range|rate|wage|ote|ctc|lpa|earn|remuneração|package|remuneration"
+    r"|rémunération|vergütung|retribución|salário|salaris|gross|brutto|bruto|brut|netto"
     r"|wynagrodzenie|gehalt|salaire|sueldo|salario|stipendio|lön|lønn|per annum|per hour|per day|hourly)\b",
     re.IGNORECASE,
 )
@@ -136,14 +143,41 @@ def _in_words(sentence: str) -> str | None:
     return None
 
 
-def _local_currency(code: str, context: str) -> str:
-    """ "$" and "kr" depend on the country: a Montréal posting's "$" is Canadian."""
+def _local_currency(code: str, context: str, place: str = "") -> str:
+    """ "$" and "kr" depend on the country: a Montréal posting's "$" is Canadian. The job's place
+    decides first (its country's currency, by Babel, when that currency is written "$" or "kr"
+    there), then the places the posting names."""
+    if place and (local := _territory_currency("$" if code == "USD" else "kr", place)):
+        return local
     lowered = context.lower()
     table = DOLLAR_BY_PLACE if code == "USD" else KRONA_BY_PLACE if code == "SEK" else {}
     for local, places in table.items():
         if any(re.search(rf"\b{re.escape(p)}\b", lowered) for p in places):
             return local
     return code
+
+
+def _territory_currency(symbol: str, place: str) -> str | None:
+    from datetime import date
+
+    from babel.core import UnknownLocaleError
+    from babel.languages import get_official_languages
+    from babel.numbers import get_currency_symbol, get_territory_currencies
+
+    from askback.research.places import country_code
+
+    country = country_code(place)
+    currencies = get_territory_currencies(country, date.today()) if country else []
+    if not country or not currencies:
+        return None
+    for language in (*get_official_languages(country), "en", "es", "pt", "fr"):
+        try:
+            written = get_currency_symbol(currencies[0], locale=f"{language}_{country}")
+        except (UnknownLocaleError, ValueError):
+            continue
+        if written.rstrip(".").endswith(symbol):
+            return currencies[0]
+    return None
 
 
 def _period(sentence: str, high: float) -> str:
@@ -160,9 +194,9 @@ def _period(sentence: str, high: float) -> str:
     return "month" if high < 15_000 else "year"
 
 
-def parse_salary(sentence: str, context: str = "") -> Salary | None:
-    """The pay range a sentence states, or None. ``context`` (the whole posting) settles which
-    dollar or krona is meant when the sentence only has the symbol."""
+def parse_salary(sentence: str, context: str = "", place: str = "") -> Salary | None:
+    """The pay range a sentence states, or None. ``place`` (the job's) or else ``context`` (the
+    whole posting) settles which dollar or krona is meant when the sentence only has the symbol."""
     found = [a for a in amounts(sentence) if a.value > 0]
     money = [a for a in found if a.currency or a.scale > 1]
     if not money:
@@ -181,7 +215,9 @@ def parse_salary(sentence: str, context: str = "") -> Salary | None:
     if currency is None:
         return None
     currency = (
-        _local_currency(currency, context) if currency in ("USD", "SEK") and not _named_code(sentence) else currency
+        _local_currency(currency, context, place)
+        if currency in ("USD", "SEK") and not _named_code(sentence)
+        else currency
     )
     period = _period(sentence, values[1])
     if pair is None:
@@ -238,7 +274,11 @@ def salary_score(sentence: str, headings: Sequence[str] = ()) -> int:
         score += 1
     if any(p.search(sentence) for p in PERIODS.values()):
         score += 1
-    added = ADD_ON.sub("", sentence)  # "£70,000 - £85,000 + bonus": the bonus is on top of the pay
-    if NOT_PAY.search(added) and not PAY_CUES.search(sentence):
-        return 0
+    found = amounts(sentence)
+    money = [a for a in found if a.currency or a.scale > 1]
+    if not PAY_CUES.search(sentence) and (
+        all(_is_benefit(sentence, a, found) for a in money)
+        or NOT_PAY.search(ADD_ON.sub("", sentence[: money[0].start]))
+    ):
+        return 0  # "a €1,500 learning budget", "we raised $40 million"; not "€75k ... and a €1,000 budget"
     return score

@@ -237,3 +237,9 @@ def test_two_cities_in_prose() -> None:
 def test_seniority_words_of_other_places(title: str, level: str) -> None:
     fields = read_posting(title + "\n\nWe build tools for farmers.")
     assert fields.seniority is not None and fields.seniority.value == level
+
+
+def test_a_city_named_before_based() -> None:
+    fields = read_posting("Founding engineer\n\nSF-based, in person 5 days/week in our Mission District office.")
+    assert fields.location is not None and fields.location.value == "SF"
+    assert fields.remote is not None and fields.remote.value == "onsite"

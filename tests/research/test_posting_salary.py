@@ -36,6 +36,8 @@ from askback.research.posting_salary import parse_salary, salary_score
         ("The base salary is $140k+ depending on experience.", Salary(140_000, None, "USD", "year")),
         ("A$140k + super", Salary(140_000, 140_000, "AUD", "year")),
         ("90 000 - 110 000 kr/mån", Salary(90_000, 110_000, "SEK", "month")),
+        ("Package: R45,000 - R55,000 per month", Salary(45_000, 55_000, "ZAR", "month")),
+        ("RM 6,000 - RM 8,000 per month", Salary(6_000, 8_000, "MYR", "month")),
         ("R$ 9.000 a R$ 12.000 por mês (CLT)", Salary(9_000, 12_000, "BRL", "month")),
     ],
 )
@@ -46,6 +48,16 @@ def test_salary_shapes(sentence: str, expected: Salary) -> None:
 def test_a_dollar_in_a_canadian_posting_is_canadian() -> None:
     salary = parse_salary("Salary: 75 000 $ – 95 000 $ par année.", context="Work from our studio in Montréal.")
     assert salary == Salary(75_000, 95_000, "CAD", "year")
+
+
+@pytest.mark.parametrize(
+    ("place", "currency"),
+    [("Toronto", "CAD"), ("Sydney, Australia", "AUD"), ("Mexico City", "MXN"), ("Austin, TX", "USD"), ("US", "USD")],
+)
+def test_a_dollar_is_the_currency_of_the_jobs_place(place: str, currency: str) -> None:
+    # the posting also names Toronto (an office of the company): the job's place decides
+    salary = parse_salary("Salary: $92,000 - $118,000", context="Offices in Toronto and Chicago.", place=place)
+    assert salary is not None and salary.currency == currency
 
 
 def test_krona_follows_the_country() -> None:
@@ -63,10 +75,22 @@ def test_sentences_without_a_stated_amount_are_no_salary(sentence: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "sentence", ["$2,000 home office stipend", "€1,500 yearly learning budget", "We raised $40 million last year."]
+    "sentence",
+    [
+        "$2,000 home office stipend",
+        "€1,500 yearly learning budget",
+        "We raised $40 million last year.",
+        "Experience with Python or R, 5 years",
+    ],
 )
 def test_money_that_is_a_benefit_is_not_the_salary(sentence: str) -> None:
     assert salary_score(sentence) == 0
+
+
+def test_a_range_beside_a_budget_is_still_pay() -> None:
+    sentence = "€75,000 – €92,000 depending on experience, 28 days of holiday and a €1,000 home-office budget."
+    assert salary_score(sentence) > 0
+    assert parse_salary(sentence) == Salary(75_000, 92_000, "EUR", "year")
 
 
 def test_a_pay_sentence_outscores_a_bare_amount() -> None:
