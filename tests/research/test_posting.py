@@ -211,6 +211,10 @@ def test_the_companys_own_name_is_not_in_its_stack() -> None:
         ("We work 5 days a week in the office.", "onsite"),
         ("We offer five days of volunteering leave.", None),
         ("Location: Anywhere", "remote"),
+        ("Hybrid: 3 days in our Berlin office, the rest wherever you like.", "hybrid"),
+        ("We work from the Berlin office on Tuesdays and Thursdays.", "hybrid"),
+        ("Flexible working: most of us come in to our Amsterdam office twice a week.", "hybrid"),
+        ("Modalidad: Teletrabajo 100% desde España", "remote"),
     ],
 )
 def test_policy_words_about_something_else_are_not_a_policy(text: str, policy: str | None) -> None:
@@ -243,3 +247,17 @@ def test_a_city_named_before_based() -> None:
     fields = read_posting("Founding engineer\n\nSF-based, in person 5 days/week in our Mission District office.")
     assert fields.location is not None and fields.location.value == "SF"
     assert fields.remote is not None and fields.remote.value == "onsite"
+
+
+def test_a_remote_job_is_not_placed_in_the_companys_office_city() -> None:
+    fields = read_posting(
+        "Senior Backend Engineer (Remote)\n\nOur small office is in Porto, where the founders live.\n\n"
+        "You can work from anywhere. We get together for a week every quarter in Porto."
+    )
+    assert fields.remote is not None and fields.remote.value == "remote"
+    assert fields.location is None
+
+
+def test_countries_named_in_their_own_language() -> None:
+    fields = read_posting("Desarrollador/a Backend Java\n\nModalidad: Teletrabajo 100% desde España")
+    assert fields.location is not None and fields.location.value == "España"
