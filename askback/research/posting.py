@@ -45,6 +45,7 @@ COMPANY_WORDS = re.compile(
     r"\b(?:inc|ltd|llc|gmbh|ag|bv|plc|corp|co-op|co|labs?|studios?|group|technologies|careers|jobs|yc\s\w+)\b\.?",
     re.IGNORECASE,
 )
+PAGE_WORDS = re.compile(r"job post(?:ing)?|job description|job details|apply(?: now)?|careers?|jobs?", re.IGNORECASE)
 HIRING_PROSE = re.compile(
     r"\b(?:looking for|hiring|seeking|searching for|join (?:us|our team|the team) as|are you)\s+(?:an?\s+|our\s+(?:first\s+)?)?(?P<title>[\w /&().,-]{3,80}?)"
     r"(?:\s+(?:to|who|in|at|for|with)|\s+(?:and|that|based|located)\b|(?<=[a-z]{3})[.!?](?:\s|$))",
@@ -219,6 +220,11 @@ def _title(found: Sequence[Line], html_title: str, company: str, context: str) -
         and "?" not in line.text  # "Are you a Senior Data Engineer who...?" is prose: below
         and not (TITLE_PREFIX.match(line.text) and re.search(r"[a-z]{3}[.!?]\s+[A-Z]", TITLE_PREFIX.sub("", line.text)))
     ]
+    candidates += [  # after a page's first lines ("Skip to main content", "Jobs", "Sign in"): short ones only
+        (line.text, line.text)
+        for line in found[3:6]
+        if len(line.text.split()) <= 8 and not line.bullet and _title_case(line.text)
+    ]
     for raw, evidence in candidates:
         title = _clean_title(raw, company, context)
         if title and ROLE_NOUN.search(title) and len(title.split()) <= 10:
@@ -232,8 +238,19 @@ def _title(found: Sequence[Line], html_title: str, company: str, context: str) -
     return None
 
 
+def _title_case(text: str) -> bool:
+    """ "Senior Backend Engineer", not "We mentor new engineers" (a line that reads like a title)."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'+#.-]*", text) if w.lower() not in ("of", "and", "for", "the", "&")]
+    return bool(words) and not text.endswith((".", "!", "?", ":")) and all(w[0].isupper() for w in words)
+
+
 def _clean_title(raw: str, company: str, context: str) -> str:
-    text = TITLE_PREFIX.sub("", raw.strip())
+    text = TITLE_PREFIX.sub("", re.sub(r"^[^\w(\[]+|[^\w)]+$", "", raw.strip()))  # "🚀 Senior Engineer 🚀"
+    text = re.sub(r"^\[[^\]]*\]\s*|\s*\[[^\]]*\]$", "", text)  # "[Remote] Senior Engineer"
+    if ":" in text:  # "Engineering: Senior Backend Engineer"
+        before, after = text.rsplit(":", 1)
+        if ROLE_NOUN.search(after) and not ROLE_NOUN.search(before):
+            text = after.strip()
     text = GENDER.sub("", COMPANY_CUT.sub("", text)).strip()
     segments = SEPARATORS.split(text)
     kept: list[str] = []
@@ -249,6 +266,7 @@ def _clean_title(raw: str, company: str, context: str) -> str:
             or REMOTE_WORDS.fullmatch(segment)
             or POLICY_WORDS.match(segment)  # "Hybrid in Berlin", "Remote, Europe"
             or salary_score(segment)
+            or PAGE_WORDS.fullmatch(segment)
         ):
             break
         kept.append(segment)
@@ -337,6 +355,14 @@ def _remote_area(found: Sequence[Line]) -> Found | None:
                 if city and places.kind(city.group(1)) == "city":
                     return Found(f"{city.group(1)}, {place}", sentence)
                 return Found(place, sentence)
+    for line in found:  # "Remote (Canada)", "Remote (US only)"
+        for sentence in split_sentences(line.text) or [line.text]:
+            for match in re.finditer(r"\bremote\b[^()]{0,15}\(([^)]+)\)", sentence, re.IGNORECASE):
+                city = re.search(r"([^,;·|()]+(?:,\s*[A-Z]{2})?)\s+or\s+$", sentence[: match.start()])
+                if city and (place := places.first_place(city.group(1))):  # "London or Remote (UK)": London
+                    return Found(place, sentence)
+                if place := _place_in(match.group(1)):
+                    return Found(place, sentence)
     for line in found:  # "US-based remote"
         for sentence in split_sentences(line.text) or [line.text]:
             for based in re.finditer(r"\b((?:the\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-based\b", sentence):

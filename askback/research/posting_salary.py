@@ -58,7 +58,7 @@ FROM = re.compile(r"\b(?:from|starting at|starts at|at least|minimum|min\.?|ab|�
 PERIOD_WORDS = {
     "hour": r"per hour|an hour|/\s?h(?:ou)?r\b|/h\b|hourly|p/h|per hr|stundenlohn|pro stunde",
     "day": r"per day|a day\b|/\s?day|daily rate|day rate|pro tag|par jour",
-    "month": r"per month|a month|/\s?mån\b|per månad|/\s?mo(?:nth)?\b|monthly|per maand|miesięcznie|/\s?mies|mensuel|im monat|pro monat"
+    "month": r"per month|a month|/\s?mån\b|per månad|om måneden|pr\.? måned|per måned|/\s?mo(?:nth)?\b|monthly|per maand|miesięcznie|/\s?mies|mensuel|im monat|pro monat"
     r"|al mes|par mois|/\s?mois|/\s?mes\b|monatlich|mensual|maandelijks|per månad|i måneden|/\s?monat",
     "year": r"per annum|p\.a\.|/\s?y(?:ea)?r\b|a year|per year|annual|annually|yearly|brut annuel|im jahr|pro jahr"
     r"|anuales|anual\b|par année|par an\b|jährlich|/\s?año|al año|por año|per jaar|jaarlijks|per år|om året|/\s?an\b"

@@ -183,6 +183,9 @@ def test_the_companys_headquarters_is_not_the_jobs_place() -> None:
         ("Senior Product Manager, Payments (Remote - US)", "Senior Product Manager, Payments"),
         ("Senior Backend Engineer (f/m/d) – Hybrid in Berlin", "Senior Backend Engineer"),
         ("Job ad: Backend Developer", "Backend Developer"),
+        ("Senior Backend Engineer - job post", "Senior Backend Engineer"),
+        ("🚀 Senior iOS Engineer 🚀", "Senior iOS Engineer"),
+        ("[Remote] Engineering: Staff Data Engineer", "Staff Data Engineer"),
         ("Are you a Machine Learning Engineer who wants to work on weather?", "Machine Learning Engineer"),
         ("About Mango. Join us as a Senior Data Engineer and help us price guitars.", "Senior Data Engineer"),
         ("📍 Berlin · Office-first", None),
@@ -261,3 +264,15 @@ def test_a_remote_job_is_not_placed_in_the_companys_office_city() -> None:
 def test_countries_named_in_their_own_language() -> None:
     fields = read_posting("Desarrollador/a Backend Java\n\nModalidad: Teletrabajo 100% desde España")
     assert fields.location is not None and fields.location.value == "España"
+
+
+def test_a_title_after_a_pages_first_lines() -> None:
+    fields = read_posting("Skip to main content\nJobs\nSign in\nPlatform Engineer\nRemote (Canada)\n\nWe run payroll.")
+    assert fields.title is not None and fields.title.value == "Platform Engineer"
+    assert fields.location is not None and fields.location.value == "Canada"
+
+
+def test_a_city_or_remote_keeps_the_city() -> None:
+    fields = read_posting("VP of Engineering\n\nAcme builds HR software.\n\nSan Diego, CA or Remote (US) · Full-time")
+    assert fields.remote is not None and fields.remote.value == "remote"
+    assert fields.location is not None and fields.location.value == "San Diego, CA"
