@@ -35,6 +35,7 @@ TITLE_LABEL = re.compile(
     re.IGNORECASE,
 )
 TITLE_PREFIX = re.compile(r"^(?:we(?:'|’)re hiring!?|we are hiring!?|hiring:?|now hiring:?|job:)\s*", re.IGNORECASE)
+HIRING_HEAD = re.compile(r"^(?:we(?:'|’)re hiring|we are hiring|hiring|now hiring|job)\s*[:!\-–]", re.IGNORECASE)
 COMPANY_CUT = re.compile(r"\s+(?:at|@)\s+.*$")
 SEPARATORS = re.compile(r"\s+(?:\||·|•|—|–|-)\s+(?![^(]*\))")  # not inside "(Remote - US)"
 GENDER = re.compile(
@@ -45,9 +46,17 @@ COMPANY_WORDS = re.compile(
     r"\b(?:inc|ltd|llc|gmbh|ag|bv|plc|corp|co-op|co|labs?|studios?|group|technologies|careers|jobs|yc\s\w+)\b\.?",
     re.IGNORECASE,
 )
+# Praise before a title in prose: "looking for an experienced, pragmatic Backend Engineer".
+PRAISE = (
+    r"(?:(?:experienced|talented|passionate|motivated|self-motivated|curious|pragmatic|skilled|driven|enthusiastic"
+    r"|ambitious|great|strong|seasoned|brilliant|exceptional|outstanding|dedicated|hands-on|versatile|proactive"
+    r"|thoughtful|detail-oriented|product-minded|creative|smart|humble|kind)(?:\s*,\s*|\s+and\s+|\s+))*"
+)
 PAGE_WORDS = re.compile(r"job post(?:ing)?|job description|job details|apply(?: now)?|careers?|jobs?", re.IGNORECASE)
 HIRING_PROSE = re.compile(
-    r"\b(?:looking for|hiring|seeking|searching for|join (?:us|our team|the team) as|are you)\s+(?:an?\s+|our\s+(?:first\s+)?)?(?P<title>[\w /&().,-]{3,80}?)"
+    r"\b(?:looking for|hiring|seeking|searching for|join (?:us|our team|the team) as|are you)\s+(?:an?\s+|our\s+(?:first\s+)?)?"
+    + PRAISE
+    + r"(?P<title>[\w /&().,-]{3,80}?)"
     r"(?:\s+(?:to|who|in|at|for|with)|\s+(?:and|that|based|located)\b|(?<=[a-z]{3})[.!?](?:\s|$))",
     re.IGNORECASE,
 )
@@ -218,6 +227,7 @@ def _title(found: Sequence[Line], html_title: str, company: str, context: str) -
         for line in found[:3]
         if len(line.text.split()) <= 14
         and "?" not in line.text  # "Are you a Senior Data Engineer who...?" is prose: below
+        and not (HIRING_PROSE.search(line.text) and not HIRING_HEAD.match(line.text))  # "We are looking for a ..."
         and not (TITLE_PREFIX.match(line.text) and re.search(r"[a-z]{3}[.!?]\s+[A-Z]", TITLE_PREFIX.sub("", line.text)))
     ]
     candidates += [  # after a page's first lines ("Skip to main content", "Jobs", "Sign in"): short ones only

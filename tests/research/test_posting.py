@@ -92,6 +92,18 @@ def test_the_company_name_is_not_part_of_the_title() -> None:
     assert fields.location is not None and fields.location.value == "London"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We are hiring an experienced, pragmatic backend engineer who enjoys boring technology.",
+        "We are looking for a talented and curious Backend Engineer to join us.",
+    ],
+)
+def test_praise_is_not_part_of_the_title(sentence: str) -> None:
+    fields = read_posting("Hello from Gorseberry!\n\n" + sentence)
+    assert fields.title is not None and fields.title.value.lower() == "backend engineer"
+
+
 def test_a_title_found_in_prose() -> None:
     fields = read_posting("Hello!\n\nWe're looking for a Senior Data Engineer to build our pipelines.")
     assert fields.title is not None and fields.title.value == "Senior Data Engineer"
