@@ -7,10 +7,13 @@ close to one of a flag's example sentences, clearly closer to that flag than to 
 and clearly closer to it than to a large set of ordinary sentences that raise no flag (the
 "none" prototypes). That last test is what keeps precision up: similarity in MiniLM space is
 mostly about the subject, so a plain statement about on-call pay lands near both on-call
-flags unless something says "this is just a statement about on-call". Finally a small
-linear model (red, green or no flag), trained on the same examples, must agree with the
-flag's kind: nearest neighbours know the subject, the model knows the direction.
-A sentence in which a phrase matched is not matched by meaning as well.
+flags unless something says "this is just a statement about on-call". So a flag is a topic
+match times a colour agreement: nearest neighbours know the subject, and a small linear
+colour model (red or green) must not read the sentence the other way. It learns from every
+sentence whose colour is known (the flags' examples, the labelled sentences that raise a
+flag, the good or bad news in training_claims.jsonl), over the sentence's embedding, the
+embedding of its last clause (where "X but Y" lands) and the stance cues of
+:mod:`askback.nlp.stance`. A sentence in which a phrase matched is not matched by meaning.
 
 Thresholds were chosen by cross-validation on askback/assess/data (bench/eval_assess.py
 --tune), never on the held-out sentences in tests/data.
@@ -28,7 +31,7 @@ from askback.core.datafile import load_data
 from askback.core.thresholds import ThresholdFile, load_thresholds
 from askback.nlp.linear import fit_ridge, with_bias
 from askback.nlp.phrases import PhraseIndex
-from askback.nlp.stance import Reading, read
+from askback.nlp.stance import Reading, clauses, read
 from askback.nlp.text import content_tokens
 
 if TYPE_CHECKING:
@@ -41,9 +44,9 @@ DATA = Path(__file__).parent / "data"
 FLAGS = DATA / "flags.yaml"
 FLAG_TRAINING = DATA / "flag_training.jsonl"
 THRESHOLDS = DATA / "flags.thresholds.yaml"
+CLAIMS_TRAINING = DATA / "training_claims.jsonl"  # the same sentences' good or bad news
 KINDS = ("red", "green")
-DIRECTIONS = ("red", "green", "none")
-_OPPOSITE = {"red": "green", "green": "red"}
+_COLOUR_OF_MOOD = {"negative": "red", "positive": "green"}
 _MOOD_AGAINST = {"negative": "green", "positive": "red"}  # the colour a sentence's sentiment rules out
 
 
@@ -56,9 +59,12 @@ class Thresholds:
     similarity: float  # to the closest example of the flag
     over_other_flags: float  # ahead of the closest example of any other flag
     over_none: float  # ahead of the closest sentence that raises no flag
-    polarity_penalty: float  # ridge penalty of the red / green / none model
-    phrase_against_direction: bool  # keep a phrase match the model reads the other way
-    stance_weight: float  # the stance cues in that model (cross-validation preferred none)
+    polarity_penalty: float  # ridge penalty of the red / green colour model
+    phrase_against_direction: bool  # keep a phrase match the colour model reads the other way
+    stance_weight: float  # the stance cues in the colour model
+    last_clause_weight: float  # the embedding of the sentence's last clause in the colour model
+    colour_veto: float  # drop a flag when the colour model leans the other way by more than this
+    colour_bonus: float  # a clear colour in the flag's direction lowers the margin over "no flag" by this much per unit
     against_lean: float  # drop a flag when the sentence leans at least this far the other way
     red_negation_window: int  # a red phrase is cancelled by a negator this close before it ("not a family")
     anchored: bool  # a match by meaning must share a word with the flag's phrases or examples
@@ -75,6 +81,9 @@ class Thresholds:
             polarity_penalty=file.value("polarity_penalty"),
             phrase_against_direction=bool(file.value("phrase_against_direction")),
             stance_weight=file.value("stance_weight"),
+            last_clause_weight=file.value("last_clause_weight"),
+            colour_veto=file.value("colour_veto"),
+            colour_bonus=file.value("colour_bonus"),
             against_lean=file.value("against_lean"),
             red_negation_window=int(file.value("red_negation_window")),
             anchored=bool(file.value("anchored")),
@@ -236,13 +245,13 @@ class FlagDetector:
         found = [dict(self.phrases.matches(t, r, red_window)) for t, r in zip(texts, readings, strict=True)]
         if self._embed is not None and texts:
             vectors = vectors if vectors is not None else self._embed(list(texts))
-            direction = self._direction(vectors, texts)
+            colour = self._colour(vectors, texts)
             if not self.thresholds.phrase_against_direction:
                 found = [
-                    {k: m for k, m in h.items() if d != _OPPOSITE[m.flag.kind]}
-                    for h, d in zip(found, direction, strict=True)
+                    {k: m for k, m in h.items() if self._colour_agrees(m.flag, c)}
+                    for h, c in zip(found, colour, strict=True)
                 ]
-            for hits, match in zip(found, self._by_meaning(vectors, direction, texts), strict=True):
+            for hits, match in zip(found, self._by_meaning(vectors, colour, texts), strict=True):
                 if match is not None and not hits:
                     hits[match.flag.id] = match
         found = [{k: m for k, m in h.items() if self._agrees(m.flag, r)} for h, r in zip(found, readings, strict=True)]
@@ -258,7 +267,13 @@ class FlagDetector:
         sign = 1.0 if flag.kind == "green" else -1.0
         return sign * reading.lean > -self.thresholds.against_lean
 
-    def _by_meaning(self, vectors: Matrix, direction: Sequence[str], texts: Sequence[str]) -> list[FlagMatch | None]:
+    def _colour_agrees(self, flag: FlagSpec, colour: float) -> bool:
+        """Whether the colour model (``colour`` > 0 reads green, < 0 red) does not lean against
+        the flag by more than ``colour_veto``."""
+        sign = 1.0 if flag.kind == "green" else -1.0
+        return sign * colour >= -self.thresholds.colour_veto
+
+    def _by_meaning(self, vectors: Matrix, colour: Sequence[float], texts: Sequence[str]) -> list[FlagMatch | None]:
         import numpy as np
 
         examples, none = self._prototypes()
@@ -266,7 +281,7 @@ class FlagDetector:
         none_best = self._none_floor(vectors, texts, none)
         owners = np.array([self.flags.index(f) for f, _ in self._examples])
         results: list[FlagMatch | None] = []
-        for row, floor, kind, text in zip(sims, none_best, direction, texts, strict=True):
+        for row, floor, lean, text in zip(sims, none_best, colour, texts, strict=True):
             per_flag = np.full(len(self.flags), -1.0)
             np.maximum.at(per_flag, owners, row)
             order = np.argsort(-per_flag)
@@ -276,8 +291,9 @@ class FlagDetector:
             if (
                 best >= th.similarity
                 and best - second >= th.over_other_flags
-                and best - floor >= th.over_none
-                and kind == flag.kind
+                and best - floor
+                >= th.over_none - th.colour_bonus * max(0.0, (1 if flag.kind == "green" else -1) * lean)
+                and self._colour_agrees(flag, lean)
                 and (not th.anchored or self._shares_a_word(text, flag))
             ):
                 closest = max((i for i, o in enumerate(owners) if o == order[0]), key=lambda i: row[i])
@@ -327,26 +343,61 @@ class FlagDetector:
             self._vectors = (both[: len(self._examples)], both[len(self._examples) :])
         return self._vectors
 
-    def _direction(self, vectors: Matrix, texts: Sequence[str]) -> list[str]:
-        """red, green or none per sentence, from a linear model over the same prototypes: their
-        embeddings beside their stance cues (negation, contrast, lean), so that "mentoring is
-        real" and "mentoring is thinner than promised" can part ways."""
-        import numpy as np
-
+    def _colour(self, vectors: Matrix, texts: Sequence[str]) -> list[float]:
+        """Green minus red score of the colour model per sentence: a linear model over the
+        sentence's embedding, its last clause's and its stance cues, so that "mentoring is real"
+        and "mentoring is thinner than promised" can part ways while sharing a subject."""
         if self._polarity is None:
-            examples, none = self._prototypes()
-            texts_known = [e for _, e in self._examples] + self._none
-            x = self._direction_features(np.vstack([examples, none]), texts_known)
-            labels = [f.kind for f, _ in self._examples] + ["none"] * len(none)
-            self._polarity = fit_ridge(x, labels, DIRECTIONS, self.thresholds.polarity_penalty)
-        scores = self._direction_features(vectors, texts) @ self._polarity
-        return [DIRECTIONS[int(i)] for i in scores.argmax(axis=1)]
+            examples, _ = self._prototypes()
+            known = [(e, f.kind, examples[i]) for i, (f, e) in enumerate(self._examples)]
+            moods = claims_moods()
+            coloured = [t for t in self._none if t in moods]
+            texts_known = [t for t, _, _ in known] + coloured
+            vectors_known = examples if not coloured else _vstack(examples, self._embed_all(coloured))
+            labels = [k for _, k, _ in known] + [moods[t] for t in coloured]
+            x = self._colour_features(vectors_known, texts_known)
+            self._polarity = fit_ridge(x, labels, KINDS, self.thresholds.polarity_penalty)
+        scores = self._colour_features(vectors, texts) @ self._polarity
+        return [float(green - red) for red, green in scores]
 
-    def _direction_features(self, vectors: Matrix, texts: Sequence[str]) -> npt.NDArray[np.float64]:
+    def _embed_all(self, texts: Sequence[str]) -> Matrix:
+        assert self._embed is not None
+        return self._embed(list(texts))
+
+    def _colour_features(self, vectors: Matrix, texts: Sequence[str]) -> npt.NDArray[np.float64]:
         import numpy as np
 
+        parts = [vectors.astype(np.float64)]
+        if self.thresholds.last_clause_weight:
+            parts.append(self.thresholds.last_clause_weight * self._last_clauses(vectors, texts))
         cues = np.array([read(t).cues for t in texts], dtype=np.float64).reshape(len(texts), -1)
-        return with_bias(np.hstack([vectors.astype(np.float64), self.thresholds.stance_weight * cues]))
+        parts.append(self.thresholds.stance_weight * cues)
+        return with_bias(np.hstack(parts))
+
+    def _last_clauses(self, vectors: Matrix, texts: Sequence[str]) -> npt.NDArray[np.float64]:
+        """The embedding of each sentence's last clause (the sentence's own where it has one)."""
+        import numpy as np
+
+        out = vectors.astype(np.float64).copy()
+        lasts = {i: c[-1] for i, t in enumerate(texts) if len(c := clauses(t)) > 1}
+        if lasts:
+            out[list(lasts)] = self._embed_all(list(lasts.values()))
+        return out
+
+
+def _vstack(a: Matrix, b: Matrix) -> Matrix:
+    import numpy as np
+
+    return np.vstack([a, b])
+
+
+@lru_cache(maxsize=1)
+def claims_moods() -> dict[str, str]:
+    """The colour of the labelled sentences that are good or bad news (training_claims.jsonl)."""
+    import json
+
+    rows = [json.loads(line) for line in CLAIMS_TRAINING.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {r["text"]: _COLOUR_OF_MOOD[r["sentiment"]] for r in rows if r.get("sentiment") in _COLOUR_OF_MOOD}
 
 
 def _company_sentences() -> list[str]:

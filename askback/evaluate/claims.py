@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from askback.assess import claims
 from askback.core.thresholds import ThresholdFile
+from askback.evaluate.flags import remembering
 from askback.evaluate.part import Figure, Report, Tuned, floors_line
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ class ClaimsPart:
         rows = [r for r in claims.training_rows() if r.kind is not None]
         extra = [r for r in claims.training_rows() if r.kind is None]
         base = claims.Settings.from_file(thresholds)
+        embed = remembering(bench.embedder.embed)  # every fold and penalty embeds the same sentences
         chosen: dict[str, float] = {}
         account = []
         for task in TASKS:
@@ -84,9 +86,7 @@ class ClaimsPart:
                 for fold in range(FOLDS):
                     held = [r for i, r in enumerate(rows) if i % FOLDS == fold]
                     train = [r for i, r in enumerate(rows) if i % FOLDS != fold] + extra
-                    found = claims.ClaimClassifier(bench.embedder.embed, train, settings).classify(
-                        [r.text for r in held]
-                    )
+                    found = claims.ClaimClassifier(embed, train, settings).classify([r.text for r in held])
                     right += sum(getattr(r, task) == getattr(f, task) for r, f in zip(held, found, strict=True))
                 scored.append((right / len(rows), penalty))
             best, penalty = max(scored)
@@ -95,7 +95,7 @@ class ClaimsPart:
         return Tuned(
             chosen,
             on=f"askback/assess/data/training_claims.jsonl ({FOLDS}-fold cross-validation)",
-            reason="ridge penalty per task by cross-validated accuracy",
+            reason="ridge penalty per task by cross-validated accuracy (" + "; ".join(account) + ")",
             account="claims: " + "; ".join(account),
         )
 

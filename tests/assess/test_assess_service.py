@@ -40,7 +40,11 @@ def test_sentences_are_stored_classified_with_their_flags(runtime: Runtime) -> N
     )
     assert new
     _, record = service.get_account(runtime, account_id)
-    assert [(s.kind, s.flags) for s in record.sentences] == [("opinion", ("like-a-family",)), ("claim", ())]
+    # paid on-call is the green flag "Sustainable, paid on-call" (askback taxonomy flags)
+    assert [(s.kind, s.flags) for s in record.sentences] == [
+        ("opinion", ("like-a-family",)),
+        ("claim", ("sustainable-on-call",)),
+    ]
 
 
 def test_the_database_caches_the_user_s_sentences_and_not_the_models_examples(runtime: Runtime) -> None:
