@@ -7,8 +7,8 @@
         [--readme]           write the README block between its markers
         [--db-dir DIR]       keep researched databases here (default: .cache/evaluate/DIGEST of the research code)
         [--fresh]            research into a temporary folder instead
-        [--close-calls-only] research as `askback research` does in close-call mode (MiniLM vectors
-                             for the close calls only), into databases of its own
+        [--every-keyword-sentence]  research with MiniLM on every keyword sentence (not only the
+                             close calls, as `askback research` does), into databases of its own
 
 Exit status 1 when a figure falls below the floor the thresholds file (and README) states.
 """
@@ -61,9 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--db-dir", type=Path, help="keep researched databases here (default: .cache/evaluate/...)")
     parser.add_argument("--fresh", action="store_true", help="research into a temporary folder")
     parser.add_argument(
-        "--close-calls-only",
+        "--every-keyword-sentence",
         action="store_true",
-        help="research in close-call mode (the static table decides clear topics, MiniLM the close calls)",
+        help="research with MiniLM on every keyword sentence, not only the close calls (the default)",
     )
     args = parser.parse_args(argv)
     if args.list or not args.names:
@@ -78,8 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyError as exc:
         parser.error(str(exc.args[0]))
     bench = Workbench(
-        db_dir=None if args.fresh else args.db_dir or cached_databases(args.close_calls_only),
-        close_calls_only=args.close_calls_only,
+        db_dir=None if args.fresh else args.db_dir or cached_databases(not args.every_keyword_sentence),
+        close_calls_only=not args.every_keyword_sentence,
     )
     status = 0
     try:

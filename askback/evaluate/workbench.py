@@ -38,11 +38,12 @@ def research_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def cached_databases(close_calls_only: bool = False) -> Path:
+def cached_databases(close_calls_only: bool = True) -> Path:
     """The folder of researched databases for today's research code (gitignored); databases
-    researched in close-call mode are kept apart from those of the default mode."""
+    researched with MiniLM on every keyword sentence are kept apart from those of the default
+    (close-call) mode."""
     folder = CACHE / research_digest()
-    return folder / "close-calls" if close_calls_only else folder
+    return folder if close_calls_only else folder / "every-keyword-sentence"
 
 
 @dataclass
@@ -50,8 +51,9 @@ class Workbench:
     root: Path = ROOT
     corpora: Path = CORPORA
     db_dir: Path | None = None  # keep researched databases here across runs; a temporary folder otherwise
-    # research as `research(..., close_calls_only=True)` does: MiniLM vectors only for the close calls
-    close_calls_only: bool = False
+    # research as `askback research` does: MiniLM vectors only for the close calls (False: for
+    # every keyword sentence)
+    close_calls_only: bool = True
     _databases: dict[str, Runtime] = field(default_factory=dict)
     _tmp: tempfile.TemporaryDirectory[str] | None = None
 

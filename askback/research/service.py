@@ -90,15 +90,15 @@ def research(
     allow_private: bool = False,
     on_step: OnStep | None = None,
     render: RenderMode = "auto",
-    close_calls_only: bool = False,
+    close_calls_only: bool = True,
 ) -> ResearchSummary:
     """Read ``sources``, turn their sentences into facts and store them; what changed, in a summary.
 
-    ``close_calls_only`` lets the static table decide clear topics and embeds only the close
-    calls with MiniLM (:mod:`askback.research.gate`): about 40% fewer sentences embedded on a
-    handbook, same topic figures, but the "answered publicly" check, which compares questions
-    with the vectors research stored, then finds fewer answers (18F held out: recall 0.74 to
-    0.71), so it is off by default."""
+    ``close_calls_only`` (the default) lets the static table decide the clear topics and
+    embeds only the close calls with MiniLM (:mod:`askback.research.gate`): on the 18F
+    handbook 2,874 sentences instead of 4,993, with the same held-out topic figures. Nothing
+    later needs the vectors of the rest: the answered check and the expertise questions embed
+    (and store) the few sentences they compare. False embeds every keyword sentence."""
     started = time.perf_counter()
     report = on_step or (lambda step: None)
     with runtime.session() as session:
@@ -195,7 +195,7 @@ def _store(
     seen: dict[str, set[str]],
     summary: ResearchSummary,
     report: OnStep,
-    close_calls_only: bool = False,
+    close_calls_only: bool = True,
 ) -> None:
     furniture = boilerplate([p.sentences for p in parsed])
     kept = [[s for s in p.sentences if normalise(s.text) not in furniture] for p in parsed]
@@ -241,7 +241,7 @@ def _classify(
     summary: ResearchSummary,
     runtime: Runtime,
     on_embedding: EmbedProgress | None,
-    close_calls_only: bool = False,
+    close_calls_only: bool = True,
 ) -> list[list[tuple[str, float]]]:
     import numpy as np
 

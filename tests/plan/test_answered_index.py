@@ -58,7 +58,7 @@ def test_every_sentence_is_indexed_and_vectors_are_found_or_made_once(demo_datab
 
 def test_the_same_answers_when_research_embedded_only_the_close_calls(tmp_path: Path) -> None:
     everything = Runtime.open(f"sqlite:///{tmp_path / 'everything.db'}", embedder=real_model())
-    research(everything, DEMO, [str(demo_company().site)])
+    research(everything, DEMO, [str(demo_company().site)], close_calls_only=False)
     close_calls = Runtime.open(f"sqlite:///{tmp_path / 'close-calls.db'}", embedder=real_model())
     research(close_calls, DEMO, [str(demo_company().site)], close_calls_only=True)
     stored = [_vectors_stored(r) for r in (everything, close_calls)]
