@@ -45,6 +45,8 @@ NUMBER = r"\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ .,\u00a0\u202f’']\d{3})+(?:[.,
 _ORDERED = sorted(SYMBOLS, key=len, reverse=True)
 SYMBOL = "|".join(re.escape(s) + (r"(?=\s?\d)" if s.isalpha() else "") for s in _ORDERED)
 SYMBOL_AFTER = "|".join(re.escape(s) + (r"\b" if s.isalpha() else "") for s in _ORDERED if s != "R")
+_ANY_SYMBOL = "|".join(re.escape(s) for s in _ORDERED)
+SYMBOL_ENDS = re.compile(rf"^\s*(?:{_ANY_SYMBOL}|\b[A-Z]{{3}}\b)|(?:{_ANY_SYMBOL}|\b[A-Z]{{3}}\b)\s*$")  # "– CA$"
 CODE = r"\b[A-Z]{3}\b"
 WORD = "|".join(WORDS)
 AMOUNT = re.compile(
@@ -86,6 +88,7 @@ BENEFIT_OF = re.compile(
     r"\b(?:budget|stipend|allowance|bonus|voucher|reimbursement)\s+(?:of\s+)?(?:up to\s+)?\W{0,2}$", re.IGNORECASE
 )
 AND_UP = re.compile(r"\+(?!\s*(?:equity|bonus|benefits|super|commission|options|stock|shares|rsus?)\b)", re.IGNORECASE)
+NO_CENTS = re.compile(r"(?<=\d)[.,]\s?[–-](?!\s?\d)")
 ADD_ON = re.compile(r"(?:\+|\bplus)\s*\w+", re.IGNORECASE)
 
 
@@ -119,7 +122,13 @@ def _number(text: str) -> float | None:
     return Price.fromstring(digits).amount_float
 
 
+def _no_cents_marks(sentence: str) -> str:
+    """ "CHF 110'000.–", "€ 65.000,-": the mark after the amount says "no cents"; blank it out."""
+    return NO_CENTS.sub(lambda m: " " * len(m.group(0)), sentence)
+
+
 def amounts(sentence: str) -> list[_Amount]:
+    sentence = _no_cents_marks(sentence)
     found = []
     for m in AMOUNT.finditer(sentence):
         value = _number(m.group("num"))
@@ -197,6 +206,7 @@ def _period(sentence: str, high: float) -> str:
 def parse_salary(sentence: str, context: str = "", place: str = "") -> Salary | None:
     """The pay range a sentence states, or None. ``place`` (the job's) or else ``context`` (the
     whole posting) settles which dollar or krona is meant when the sentence only has the symbol."""
+    sentence = _no_cents_marks(sentence)
     found = [a for a in amounts(sentence) if a.value > 0]
     money = [a for a in found if a.currency or a.scale > 1]
     if not money:
@@ -209,6 +219,8 @@ def parse_salary(sentence: str, context: str = "", place: str = "") -> Salary | 
     low, high = pair if pair else (first, first)
     scale = max(low.scale, high.scale)
     values = [v * scale if (v < 1_000 and scale > 1) else v for v in (low.value, high.value)]
+    if values[0] < 1_000 <= values[1] and 0.3 * values[1] <= values[0] * 1_000 <= values[1]:
+        values[0] *= 1_000  # "70–85 000 €"
     explicit = [a.currency for a in found if a.currency and len(a.currency) == 3 and a.currency not in ("USD", "SEK")]
     currency = next(iter(explicit), None) or low.currency or high.currency or _in_words(sentence)
     currency = currency or ("INR" if scale == 100_000 else None)  # lakhs are Indian
@@ -229,7 +241,7 @@ def parse_salary(sentence: str, context: str = "", place: str = "") -> Salary | 
 
 
 def _before(sentence: str, amount: _Amount) -> str:
-    return sentence[: amount.start].rstrip(" " + "".join(SYMBOLS))
+    return SYMBOL_ENDS.sub("", sentence[: amount.start]).rstrip()
 
 
 def _is_benefit(sentence: str, amount: _Amount, found: list[_Amount]) -> bool:
@@ -253,7 +265,7 @@ def _pair(sentence: str, found: list[_Amount], first: _Amount) -> tuple[_Amount,
         between = sentence[left.end : right.start]
         for pattern in PERIODS.values():  # "$60/hour to $75/hour"
             between = pattern.sub(" ", between)
-        between = between.strip().strip("".join(SYMBOLS)).strip()
+        between = SYMBOL_ENDS.sub("", between).strip()
         joined = RANGE_JOIN.match(between) or between in ("-", "–", "—")
         if joined and (right.value >= left.value or right.scale > 1):
             return left, right
@@ -264,6 +276,7 @@ def _pair(sentence: str, found: list[_Amount], first: _Amount) -> tuple[_Amount,
 
 def salary_score(sentence: str, headings: Sequence[str] = ()) -> int:
     """How much a sentence reads like the posting's pay, or 0 when it does not at all."""
+    sentence = _no_cents_marks(sentence)
     if not any(a.currency or a.scale > 1 for a in amounts(sentence)):
         return 0
     heading = " ".join(headings)

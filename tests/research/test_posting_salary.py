@@ -38,6 +38,9 @@ from askback.research.posting_salary import parse_salary, salary_score
         ("90 000 - 110 000 kr/mån", Salary(90_000, 110_000, "SEK", "month")),
         ("Package: R45,000 - R55,000 per month", Salary(45_000, 55_000, "ZAR", "month")),
         ("RM 6,000 - RM 8,000 per month", Salary(6_000, 8_000, "MYR", "month")),
+        ("Lohn: CHF 110'000.– bis 130'000.– pro Jahr", Salary(110_000, 130_000, "CHF", "year")),
+        ("€ 65.000,– bis € 75.000,– brutto", Salary(65_000, 75_000, "EUR", "year")),
+        ("Salaire : 70–85 000 € par an selon profil.", Salary(70_000, 85_000, "EUR", "year")),
         ("R$ 9.000 a R$ 12.000 por mês (CLT)", Salary(9_000, 12_000, "BRL", "month")),
     ],
 )
