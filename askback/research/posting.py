@@ -85,7 +85,7 @@ REMOTE_WORDS = re.compile(
 )
 POLICY_WORDS = re.compile(r"\b(?:remote|hybrid\w*|on[- ]?site|in[- ]person|office[- ]based)\b", re.IGNORECASE)
 REMOTE_AREA = re.compile(
-    r"\b(?:remote(?: (?:role|position|job|work|contract|opportunity|team))?|anywhere|distributed (?:team|company)"
+    r"\b(?:remote(?: (?:role|position|job|work|contract|opportunity|team))?|anywhere|distributed(?: team| company)?(?! systems| computing| databases?| tracing| ledgers?)"
     r"|t[ée]l[ée]tra(?:vail|bajo)(?: 100\s?%)?|(?:100\s?%\s)?remoto)(?:\W[^.;]{0,80}?\b(?:live|living|based|located|reside|residing"
     r"|residents?|candidates|hire|eligible to work)(?:\s+(?:based|located|only))?)??\s+(?:within|in|from|across|of|desde|depuis|en|aus)\s+"
     r"(?P<area>.+)",
@@ -126,7 +126,8 @@ HYBRID = re.compile(
     r"|\boffice\b.{0,60}\b(?:four|three|two|one|[1-4])\s+days?\s+(?:a|per)\s+week"
     r"|\b(?:work(?:ing)? from home|from home)\b.{0,40}\b(?:rest of the week|other days|the rest)\b"
     r"|\b(?:in|at) the office\b.{0,20}\b(?:mondays?|tuesdays?|wednesdays?|thursdays?)\s+(?:to|through|until|-|–)\s"
-    r"|\b(?:remote(?: work(?:ing)?)?|work(?:ing)? from home|home ?office|wfh)(?:\s+(?:is|are))?(?:\s+(?:possible|allowed"
+    r"|\bin[- ]office\s*:\s*(?:one|two|three|four|[1-4])\s+days?\b"
+    r"|\b(?:remote(?: work(?:ing)?)?|work(?:ing)? (?:from home|remotely)|home ?office|wfh)(?:\s+(?:is|are))?(?:\s+(?:possible|allowed"
     r"|permitted|available|optional))?(?:\s+(?:up to|for|on))?\s+(?:one|two|three|four|[1-4])\s+days?\s*(?:a|per|each|/"
     r"|every|of the)\s*week|\b(?:one|two|three|four|[1-4])\s+days?\s+(?:of\s+)?(?:remote|wfh|working from home"
     r"|from home|home ?office)\b|\b(?:one|two|three|four|[1-4]|zwei|drei)\s+tage?\s+mobiles arbeiten"
@@ -141,18 +142,20 @@ REMOTE = re.compile(
     r"\bfully remote\b|\bremote[- ]first\b|\b100\s?% remote\b|\bwork from anywhere\b|\banywhere in\b"
     r"|\bremote\s*\(|\bremote (?:within|in|from|across)\b|\bor remote\b|\bremote,|\bfully[- ]distributed\b"
     r"|\bwork (?:fully )?remotely\b|^remote\b|\bremote\s*$|\bremote\s+[·|–—-]\s|:\s*(?:fully\s+)?remote\b"
-    r"|\bdistributed (?:team|company)\b|\bremote (?:role|position|job|opportunity|contract)\b|\bremote[- ]only\b"
+    r"|\bdistributed (?:team|company)\b|\b(?:team|company) is (?:fully )?distributed\b"
+    r"|\bremote (?:role|position|job|opportunity|contract)\b|\bremote[- ]only\b"
     r"|\b(?:role|position|job) is (?:fully |100\s?% )?remote\b|\bhome[- ]based\b|\bremote\s*[-–/]\s*(?-i:[A-Z]{2})"
     r"|\b(?-i:[A-Z]{2,6})[- ]based remote\b|^\s*(?:location|where)\s*:\s*anywhere\b"
     r"|\b(?-i:US|UK|EU|EMEA|APAC|LATAM)[- ]remote\b|\bfull[- ]remote\b|\bt[ée]l[ée]travail (?:complet|total)"
     r"|\b(?:100\s?%\s*|en\s+|totalmente\s+)(?:remoto|t[ée]l[ée]travail)\b|\bteletrabajo\s+(?:100\s?%|total)",
     re.IGNORECASE,
 )
+NOT_REMOTE = re.compile(r"\bremote\s*(?::|-)\s*no\b|\bremote work is not (?:possible|an option)\b", re.IGNORECASE)
 # Words of a policy that are about something else: "hybrid cloud", "an on-site interview".
 NOT_POLICY = re.compile(
     r"\bhybrid (?:cloud|apps?|mobile|infrastructure|environments?|vehicles?|cars?|search|model(?:s|ling)?\b(?! of work))"
     r"|\b(?:on[- ]?site|in[- ]person) (?:interviews?|visits?|meetings?|events?|days?|workshops?|support|customers?)\b"
-    r"|\bremote (?:sensing|monitoring|access|control|desktop|patient|teams?|work experience)\b",
+    r"|\bremote (?:sensing|monitoring|access|control|desktop|patient|teams?|work experience)\b|\bremote[- ]friendly\b",
     re.IGNORECASE,
 )
 ONSITE = re.compile(
@@ -424,7 +427,7 @@ def _remote(found: Sequence[Line], title: Found | None) -> Found | None:
     texts = ([title.evidence] if title else []) + [
         s for line in found for s in split_sentences(line.text) or [line.text]
     ]
-    for policy, pattern in (("hybrid", HYBRID), ("remote", REMOTE), ("onsite", ONSITE)):
+    for policy, pattern in (("hybrid", HYBRID), ("onsite", NOT_REMOTE), ("remote", REMOTE), ("onsite", ONSITE)):
         for text in texts:
             if pattern.search(NOT_POLICY.sub(" ", text)):
                 return Found(policy, text)

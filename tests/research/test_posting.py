@@ -230,6 +230,12 @@ def test_the_companys_own_name_is_not_in_its_stack() -> None:
         ("We work from the Berlin office on Tuesdays and Thursdays.", "hybrid"),
         ("Flexible working: most of us come in to our Amsterdam office twice a week.", "hybrid"),
         ("Modalidad: Teletrabajo 100% desde España", "remote"),
+        ("In office: 3 days/week", "hybrid"),
+        ("You can work remotely up to two days a week.", "hybrid"),
+        ("Remote: No", "onsite"),
+        ("Juniperberry Analytics | Remote-friendly (EU) | Full-time", None),
+        ("Our team is distributed across Europe.", "remote"),
+        ("We build distributed systems in Go.", None),
     ],
 )
 def test_policy_words_about_something_else_are_not_a_policy(text: str, policy: str | None) -> None:
