@@ -131,7 +131,7 @@ HYBRID = re.compile(
     r"|permitted|available|optional))?(?:\s+(?:up to|for|on))?\s+(?:one|two|three|four|[1-4])\s+days?\s*(?:a|per|each|/"
     r"|every|of the)\s*week|\b(?:one|two|three|four|[1-4])\s+days?\s+(?:of\s+)?(?:remote|wfh|working from home"
     r"|from home|home ?office)\b|\b(?:one|two|three|four|[1-4]|zwei|drei)\s+tage?\s+mobiles arbeiten"
-    r"|\b(?:one|two|three|four|[1-4])\s+days?\s+(?:a week\s+|per week\s+)?(?:in|at)\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}"
+    r"|\b(?:one|two|three|four|[1-4])\s+days?\s+(?:a week\s+|per week\s+)?(?:in|at)\s+(?:the|our)\s+(?:[\w,-]+\s+){0,3}"
     r"(?:office|studio|hub|campus|hq)\b|\boffice\b.{0,30}\b(?:mondays|tuesdays|wednesdays|thursdays|fridays)\b"
     r"|\b(?:come in(?:to the office)?|in the office|in office|on[- ]?site)\b.{0,40}\b(?:twice|once|three times|[1-4] times)"
     r" (?:a|per) week\b|\bh[íi]brid[oa]\b|\bt[ée]l[ée]travail\s+(?:partiel|\d|un|deux|trois)|\b(?:\d|un|deux|trois)\s+jours?\s+(?:de\s+)?"

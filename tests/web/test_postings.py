@@ -70,3 +70,16 @@ def test_remove_a_posting_from_its_page(client: Client) -> None:
     removed = client.submit("/postings/1/remove")
     assert (removed.status_code, removed.headers["location"]) == (303, "/companies/acme")
     assert client.get("/postings/1").status_code == 404
+
+
+def test_a_hybrid_posting_shows_the_jobs_office_and_its_currency(client: Client) -> None:
+    client.submit("/companies", {"name": "Sage"})
+    text = (
+        "Senior Data Analyst, Supply Chain\n\nSage operates stores, with corporate offices in Toronto and Chicago.\n\n"
+        "You will spend 3 days in our Columbus, Ohio office.\n\nThe expected base pay is $92,000 - $118,000 per year."
+    )
+    added = client.submit("/companies/sage/postings", {"text": text})
+    document = client.get(added.headers["location"], headers={"Accept": "application/json"}).json()
+    assert document["remote"]["value"] == "hybrid"
+    assert document["location"]["value"] == "Columbus, Ohio"
+    assert document["salary"]["currency"] == "USD"  # not Toronto's dollar
