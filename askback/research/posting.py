@@ -46,6 +46,11 @@ COMPANY_WORDS = re.compile(
     r"\b(?:inc|ltd|llc|gmbh|ag|bv|plc|corp|co-op|co|labs?|studios?|group|technologies|careers|jobs|yc\s\w+)\b\.?",
     re.IGNORECASE,
 )
+LEVEL_PROSE = re.compile(
+    r"\b(?:this is an?|it(?:'|’)s an?|(?:looking for|hiring|seeking) an?)\s+(?P<level>junior|mid-level|senior|staff|principal)"
+    r"\s+(?:role|position|level|\w+\s+(?:engineer|developer|designer|analyst|scientist|role|position))\b",
+    re.IGNORECASE,
+)
 # Praise before a title in prose: "looking for an experienced, pragmatic Backend Engineer".
 PRAISE = (
     r"(?:(?:experienced|talented|passionate|motivated|self-motivated|curious|pragmatic|skilled|driven|enthusiastic"
@@ -62,7 +67,7 @@ HIRING_PROSE = re.compile(
 )
 SENIORITY = (
     ("intern", r"\bintern(?:ship)?\b|\bpraktikant|\bwerkstudent|\bworking student\b|\bstagiaire\b|\bbecari[oa]\b"),
-    ("junior", r"\bj[uú]nior\b|\bjr\.?\b|\bgraduate\b|\bentry[- ]level\b"),
+    ("junior", r"\bj[uú]nior\b|\bjr\.?\b|\bgraduate\b|\bentry[- ]level\b|\btrainee\b|\bapprentice(?:ship)?\b"),
     ("mid", r"\bmid(?:-level|dle)?\b|\bmedior\b|\bintermediate\b|\bpleno\b|\bsemi[- ]?senior\b"),
     ("senior", r"\bs[eéê]nior\b|\bsr\.?\b|\bsnr\.?\b"),
     ("staff", r"\bstaff\b"),
@@ -188,7 +193,7 @@ def read_posting(text: str, html_title: str = "", company: str = "") -> JobField
     parts = sections(found)
     return JobFields(
         title=title,
-        seniority=_seniority(title),
+        seniority=_seniority(title) or _stated_level(found),
         team=_team(found),
         location=location,
         remote=remote,
@@ -315,6 +320,18 @@ def _is_company(segment: str, company: str, context: str) -> bool:
     first = segment.split()[0] if segment.split() else ""
     pattern = rf"(?:^|[.!?]\s+){re.escape(first)}\b(?!\s+team)"
     return bool(first) and re.search(pattern, context, re.MULTILINE) is not None
+
+
+def _stated_level(found: Sequence[Line]) -> Found | None:
+    """A level the prose states when the title has none: "This is a senior role"."""
+    for line in found[:30]:
+        for sentence in split_sentences(line.text) or [line.text]:
+            if match := LEVEL_PROSE.search(sentence):
+                word = match.group("level").lower()
+                level = next((lvl for lvl, pattern in SENIORITY if re.fullmatch(pattern, word, re.IGNORECASE)), None)
+                if level:
+                    return Found(level, sentence)
+    return None
 
 
 def _seniority(title: Found | None) -> Found | None:

@@ -256,6 +256,7 @@ def test_two_cities_in_prose() -> None:
         ("Snr Developer – Trading Systems", "senior"),
         ("Medior Frontend Developer", "mid"),
         ("Werkstudent Softwareentwicklung (m/w/d)", "intern"),
+        ("Trainee Software Developer (2-year programme)", "junior"),
         ("Desenvolvedor(a) Front-end Pleno", "mid"),
     ],
 )
@@ -294,3 +295,10 @@ def test_a_city_or_remote_keeps_the_city() -> None:
     fields = read_posting("VP of Engineering\n\nAcme builds HR software.\n\nSan Diego, CA or Remote (US) · Full-time")
     assert fields.remote is not None and fields.remote.value == "remote"
     assert fields.location is not None and fields.location.value == "San Diego, CA"
+
+
+def test_a_level_the_prose_states_when_the_title_has_none() -> None:
+    fields = read_posting("# Backend Engineer, Payments\n\nThis is a senior role: you'll own the payments service.")
+    assert fields.seniority is not None and fields.seniority.value == "senior"
+    assert fields.seniority.evidence.startswith("This is a senior role")
+    assert read_posting("# Backend Engineer\n\nOur senior engineers will mentor you.").seniority is None
