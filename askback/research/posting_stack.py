@@ -31,6 +31,7 @@ class _Entry(BaseModel):
     kind: str = "practice"
     aliases: list[str] = Field(default_factory=list)
     exact: bool = False
+    cased: bool = False
 
 
 class _File(BaseModel):
@@ -58,7 +59,7 @@ class Mention:
 
 def _term(entry: _Entry, spelling: str) -> Term:
     exact = entry.exact or len(spelling) <= SHORT
-    flags = 0 if exact else re.IGNORECASE
+    flags = 0 if exact or entry.cased else re.IGNORECASE
     return Term(
         entry.name,
         entry.kind,

@@ -55,3 +55,5 @@ def test_practices_are_kept_apart_from_the_stack() -> None:
 
 def test_newer_names_that_are_words_match_only_as_written() -> None:
     assert names("We bootstrap new services with a template and prefect our astro charts.") == []
+    assert names("We excel at service; our storybook starts in a graph node.") == []
+    assert names("Reports in Excel, components in Storybook, services in Node.") == ["Excel", "Storybook", "Node.js"]
