@@ -148,7 +148,7 @@ REMOTE = re.compile(
     r"|\bremote\s*\(|\bremote (?:within|in|from|across)\b|\bor remote\b|\bremote,|\bfully[- ]distributed\b"
     r"|\bwork (?:fully )?remotely\b|^remote\b|\bremote\s*$|\bremote\s+[·|–—-]\s|:\s*(?:fully\s+)?remote\b"
     r"|\bdistributed (?:team|company)\b|\b(?:team|company) is (?:fully )?distributed\b"
-    r"|\bremote (?:role|position|job|opportunity|contract)\b|\bremote[- ]only\b"
+    r"|\(\s*(?:fully\s+|100\s?%\s+)?remote\s*\)|\bremote (?:role|position|job|opportunity|contract)\b|\bremote[- ]only\b"
     r"|\b(?:role|position|job) is (?:fully |100\s?% )?remote\b|\bhome[- ]based\b|\bremote\s*[-–/]\s*(?-i:[A-Z]{2})"
     r"|\b(?-i:[A-Z]{2,6})[- ]based remote\b|^\s*(?:location|where)\s*:\s*anywhere\b"
     r"|\b(?-i:US|UK|EU|EMEA|APAC|LATAM)[- ]remote\b|\bfull[- ]remote\b|\bt[ée]l[ée]travail (?:complet|total)"

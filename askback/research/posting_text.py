@@ -69,6 +69,7 @@ def _html_text(html: str) -> tuple[str, str]:
         for element in root.iter(tag):
             element.drop_tree()
     lines: list[str] = []
+    previous = ""
     for element in root.iter(*BLOCK_TAGS):
         if any(child.tag in BLOCK_TAGS for child in element):
             continue  # its children are lines of their own
@@ -76,6 +77,11 @@ def _html_text(html: str) -> tuple[str, str]:
         if not words:
             continue
         tag = str(element.tag)
+        if tag == "dd" and previous == "dt":  # <dt>Location</dt><dd>Berlin</dd>: "Location: Berlin"
+            lines[-1] = f"{lines[-1].rstrip(':')}: {words}"
+            previous = tag
+            continue
+        previous = tag
         prefix = "#" * int(tag[1]) + " " if tag[0] == "h" and tag[1:].isdigit() else "- " if tag == "li" else ""
         lines.append(prefix + words)
     return title, "\n".join(lines)
@@ -123,6 +129,8 @@ def _joined(raw_lines: list[str]) -> list[str]:
             out
             and stripped[:1].islower()
             and out[-1].strip()
+            and not out[-1].lstrip().startswith("#")  # a heading is never wrapped
+            and not re.match(r"^[\w ]{1,30}:\s", stripped)  # nor is "time type: Full time" a wrapped line
             and out[-1].rstrip()[-1:] not in ".:!?"
             and not BULLET.match(stripped)
         ):

@@ -116,6 +116,24 @@ def test_nothing_recognisable_is_reported_as_such() -> None:
     assert read_posting(CORPORATE).recognised()
 
 
+def test_a_job_boards_label_list_reads_as_labelled_lines() -> None:
+    from datetime import UTC, datetime
+
+    from askback.research.documents import RawPage
+    from askback.research.posting_text import posting_text
+
+    html = (
+        b"<h2>Cloud Security Engineer (Remote)</h2><dl><dt>locations</dt><dd>United States (Remote)</dd>"
+        b"<dt>time type</dt><dd>Full time</dd></dl><p>We secure hospitals.</p>"
+    )
+    title, text = posting_text(RawPage("u", "posting.html", "text/html", html, None, datetime.now(UTC)))
+    fields = read_posting(text, html_title=title)
+    assert fields.title is not None and fields.title.value == "Cloud Security Engineer"
+    assert fields.remote is not None and fields.remote.value == "remote"
+    assert fields.location is not None and fields.location.value == "United States"
+    assert fields.location.evidence == "locations: United States (Remote)"
+
+
 def test_lines_keep_headings_and_join_wrapped_paragraphs() -> None:
     found = lines("# Role\n\nWe build tools\nfor farmers.\n\nWHAT YOU BRING\n- Python")
     assert [(line.headings, line.text) for line in found] == [
