@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -107,6 +108,10 @@ FEATURES = (
     "kind",  # +1 holds the kind of number asked for, -1 is asked for one and holds none, 0 not asked
     "short",  # fewer than MIN_FACT_WORDS words: a heading or fragment
     "unmatched",  # how informative the rarest question word the sentence and its headings lack is
+    "semantic_gap",  # how far its closeness in meaning is behind the closest sentence found
+    "lexical_share",  # its BM25 as a share of the best found
+    "context_semantic",  # cosine of the question with the sentence's page title and headings
+    "page_support",  # share of the sentences found that are on its page: a page about the question
 )
 
 QUESTION_FEATURES = (
@@ -244,6 +249,9 @@ class FactVectors(Protocol):
 
     def rows(self, positions: Sequence[int]) -> Vectors: ...
 
+    def texts(self, texts: Sequence[str]) -> Vectors | None:
+        """Vectors of other texts (a page's headings), or None where they cannot be computed."""
+
 
 class Precomputed:
     """Vectors computed beforehand, one row per fact (rows of zeros for facts without one)."""
@@ -254,6 +262,9 @@ class Precomputed:
     def rows(self, positions: Sequence[int]) -> Vectors:
         result: Vectors = self.vectors[list(positions)]
         return result
+
+    def texts(self, texts: Sequence[str]) -> Vectors | None:
+        return None
 
 
 class FactIndex:
@@ -314,14 +325,18 @@ class FactIndex:
         # asked for a number it does not hold: "how much" is not answered by "we have a budget"
         kept = [p for p in lexical if _kind(self.facts[p], wanted) >= 0]
         sims, has = self._similarities(kept, vector)
+        contexts = self._context_similarities(kept, vector)
         weights = {t: self._idf(t) for t in terms}
-        return [
-            Candidate(
-                self.facts[p],
-                self._features(self.facts[p], p, weights, groups, lexical[p], sims[i], has[i], wanted),
-            )
-            for i, p in enumerate(kept)
-        ]
+        best_sim = max(sims, default=0.0)
+        best_lexical = max((lexical[p] for p in kept), default=0.0) or 1.0
+        pages = Counter(self.facts[p].source for p in kept)
+        found = []
+        for i, p in enumerate(kept):
+            fact = self.facts[p]
+            own = self._features(fact, p, weights, groups, lexical[p], sims[i], has[i], wanted)
+            among = (sims[i] - best_sim, lexical[p] / best_lexical, contexts[i], pages[fact.source] / len(kept))
+            found.append(Candidate(fact, (*own, *among)))
+        return found
 
     def _similarities(self, positions: Sequence[int], vector: Vectors | None) -> tuple[list[float], list[bool]]:
         """Cosine of each fact with the question, and whether the fact has a vector."""
@@ -330,6 +345,18 @@ class FactIndex:
         rows = self.vectors.rows(positions)
         has = [bool(r.any()) for r in rows]
         return [float(s) for s in rows @ vector], has
+
+    def _context_similarities(self, positions: Sequence[int], vector: Vectors | None) -> list[float]:
+        """Cosine of the question with each fact's page title and headings (0 without vectors)."""
+        if vector is None or self.vectors is None or not positions:
+            return [0.0] * len(positions)
+        contexts = [context_of(self.facts[p]) or "-" for p in positions]
+        distinct = list(dict.fromkeys(contexts))
+        rows = self.vectors.texts(distinct)
+        if rows is None:
+            return [0.0] * len(positions)
+        by_text = dict(zip(distinct, (float(s) for s in rows @ vector), strict=True))
+        return [by_text[c] for c in contexts]
 
     def _idf(self, term: str) -> float:
         """How rare a word is among this company's sentences (BM25's idf)."""
@@ -442,4 +469,6 @@ def _kind(fact: Fact, wanted: str | None) -> float:
         return 1.0 if kinds or _NUMBER.search(fact.text) else -1.0
     if wanted in kinds:
         return 1.0
-    return 0.0 if wanted == "duration" and _NUMBER.search(fact.text) else -1.0
+    # A duration or frequency is often written without a unit the extractor reads ("twice a
+    # year"); a number it read as something else (EUR 2,000 a month) is not one.
+    return 0.0 if wanted == "duration" and not kinds and _NUMBER.search(fact.text) else -1.0

@@ -74,6 +74,7 @@ class StoredVectors:
         self._embedder = embedder
         self._sessions = sessions
         self._known: dict[int, npt.NDArray[np.float32]] = {}
+        self._by_hash: dict[str, npt.NDArray[np.float32]] = {}  # other texts' vectors
         self._unsaved: dict[str, bytes] = {}
         self._lock = threading.Lock()
         self.computed = 0  # vectors this index had to compute (research had not stored them)
@@ -92,6 +93,23 @@ class StoredVectors:
                 out[i] = self._known[p]
         return out
 
+    def texts(self, texts: Sequence[str]) -> Vectors:
+        """Vectors of other texts (a page's title and headings), found or computed like the facts'."""
+        import numpy as np
+
+        from askback.nlp.embeddings import DIMENSIONS
+        from askback.research.vectors import text_hash
+
+        hashes = [text_hash(t) for t in texts]
+        with self._lock:
+            missing = {h: t for h, t in zip(hashes, texts, strict=True) if h not in self._by_hash}
+            if missing:
+                self._by_hash.update(self._lookup(missing))
+            out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+            for i, h in enumerate(hashes):
+                out[i] = self._by_hash[h]
+        return out
+
     def save(self, session: Session) -> int:
         """Store the vectors computed since the last save, in ``session``; how many."""
         from askback.store import research as store
@@ -102,21 +120,26 @@ class StoredVectors:
         return len(unsaved)
 
     def _fetch(self, positions: list[int]) -> None:
+        found = self._lookup({self._hashes[p]: self._texts[p] for p in positions})
+        for p in positions:
+            self._known[p] = found[self._hashes[p]]
+
+    def _lookup(self, texts: dict[str, str]) -> dict[str, npt.NDArray[np.float32]]:
+        """hash -> vector for ``texts`` (hash -> text): from the store, else computed and kept to save."""
         import numpy as np
 
         from askback.store import research as store
 
         with self._sessions() as session:  # reads only
-            cached = store.cached_vectors(session, [self._hashes[p] for p in positions], self._embedder.name)
-        absent = {self._hashes[p]: self._texts[p] for p in positions if self._hashes[p] not in cached}
+            cached = store.cached_vectors(session, list(texts), self._embedder.name)
+        absent = {h: t for h, t in texts.items() if h not in cached}
         if absent:
             fresh = self._embedder.embed(list(absent.values()))
             new = {h: fresh[i].astype(np.float32).tobytes() for i, h in enumerate(absent)}
             self._unsaved.update(new)
             cached.update(new)
             self.computed += len(new)
-        for p in positions:
-            self._known[p] = np.frombuffer(cached[self._hashes[p]], dtype=np.float32)
+        return {h: np.frombuffer(cached[h], dtype=np.float32) for h in texts}
 
 
 def save_computed(index: FactIndex | None, session: Session) -> int:

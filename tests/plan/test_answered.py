@@ -200,3 +200,27 @@ def test_asks_experience(question: str, experience: bool) -> None:
 )
 def test_asks_two_things(question: str, two: bool) -> None:
     assert asks_two_things(question) is two
+
+
+def test_the_page_about_the_policy_is_cited_rather_than_a_passing_mention() -> None:
+    def on(page: str, title: str, fact_id: int, text: str) -> Fact:
+        return Fact(
+            id=fact_id,
+            text=text,
+            source=page,
+            title=title,
+            headings=(title,),
+            position=fact_id,
+            topics=(),
+            quantities=tuple(q.as_dict() for q in quantities(text)),
+        )
+
+    leave = [
+        on("sick-leave.html", "Sick leave", 20, "Everyone earns 4 hours of sick leave every pay period."),
+        on("sick-leave.html", "Sick leave", 21, "Sick leave can be used for medical and dental appointments."),
+        on("sick-leave.html", "Sick leave", 22, "Unused sick leave carries over from one year to the next."),
+    ]
+    mention = on("travel.html", "Travel", 30, "Travel days never count against your sick leave or your vacation days.")
+    found = answer(index(mention, *leave), "How much sick leave do I get?")
+    assert found is not None and found.source == "sick-leave.html"
+    assert found.quote == "Everyone earns 4 hours of sick leave every pay period."

@@ -325,7 +325,9 @@ def test_what_the_company_refuses_to_do_is_asked_as_a_stance() -> None:
 
 
 def test_the_fact_is_quoted_with_its_apostrophes() -> None:
-    (grounded,) = grounded_questions([fact(1, "We don’t page anyone at night; it’s in our customers’ contracts.", "on-call")])
+    (grounded,) = grounded_questions(
+        [fact(1, "We don’t page anyone at night; it’s in our customers’ contracts.", "on-call")]
+    )
     assert "don't" in grounded.question.text and "it's" in grounded.question.text
 
 
