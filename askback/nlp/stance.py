@@ -5,7 +5,8 @@ thinner than the careers site made me expect" sit close together. What turns a s
 around is a handful of small words, read here with rules that are old and well understood:
 
 - **negation scope**: a negator ("not", "no", "never", "nobody", "without", "-n't") flips the
-  words after it up to the end of its clause ("without any pushback" is good news);
+  words after it up to the next comma, clause-joining word ("and", "so", "which", ...) or end
+  of its clause ("without any pushback" is good news, "not a family, and that is fine" too);
 - **contrast**: in "X but Y" the speaker lands on Y, so the last clause counts most, and a
   concession ("on paper", "in theory", "supposedly") empties the good news of its own clause;
 - **comparison with a promise**: "thinner than the careers site made me expect" leans the way
@@ -30,6 +31,11 @@ from askback.nlp.text import words
 POLARITY = Path(__file__).parent / "data" / "polarity.yaml"
 
 _CLAUSE_BREAK = re.compile(r"[;:!?()]|\s[-–—]\s|\.\s|,\s(?=(?:but|though|although|yet|whereas|however)\b)")
+
+# A negation reaches to the next comma or clause-joining word, not further: in "not a family
+# here, and that is fine" the "fine" is not turned.
+_SCOPE_BREAK = re.compile(r",(?!\d)")
+_SCOPE_ENDS = frozenset({"and", "so", "which", "because", "while", "whereas", "then"})
 
 CUES = (
     "lean",  # the whole sentence, last clause weighted most
@@ -158,14 +164,17 @@ def read(text: str) -> Reading:
     found: list[Word] = []
     parts = clauses(text)
     for index, clause in enumerate(parts):
-        negated = False
-        for token in words(clause):
-            plain = token.replace("'", "")
-            if plain in table.negators or token.endswith("n't"):
-                found.append(Word(token, index, negated, 0, negator=True))
-                negated = True
-                continue
-            found.append(Word(token, index, negated, table.lean(token)))
+        for piece in _SCOPE_BREAK.split(clause):
+            negated = False
+            for token in words(piece):
+                plain = token.replace("'", "")
+                if plain in table.negators or token.endswith("n't"):
+                    found.append(Word(token, index, negated, 0, negator=True))
+                    negated = True
+                    continue
+                if token in _SCOPE_ENDS:
+                    negated = False
+                found.append(Word(token, index, negated, table.lean(token)))
     return Reading(tuple(found), len(parts), _cues(text, found, parts))
 
 

@@ -146,7 +146,9 @@ EVENT = re.compile(
 )
 # What the company refuses to do is a stance it takes: "We do not celebrate people for working
 # through the night" asks when it last mattered, not who takes part.
-REFUSAL = re.compile(r"\b(?:we|our \w+)\s+(?:do not|don't|never|will never|won't|refuse to)\s+(?!have\b|need\b|yet\b)", re.I)
+REFUSAL = re.compile(
+    r"\b(?:we|our \w+)\s+(?:do not|don't|never|will never|won't|refuse to)\s+(?!have\b|need\b|yet\b)", re.I
+)
 TRADE_OFF = re.compile(
     r"\b(?:but|rather than|instead of|trade-?offs?|balance|even when|even if|at the cost of)\b", re.I
 )

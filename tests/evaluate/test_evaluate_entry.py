@@ -74,7 +74,9 @@ def fake(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FakePart:
     part = FakePart(path)
     monkeypatch.setitem(entry.PARTS, "demo", part)
     (tmp_path / "README.md").write_text(README, encoding="utf-8")
-    monkeypatch.setattr(entry, "Workbench", lambda db_dir, **options: Workbench(root=tmp_path, db_dir=db_dir, **options))
+    monkeypatch.setattr(
+        entry, "Workbench", lambda db_dir, **options: Workbench(root=tmp_path, db_dir=db_dir, **options)
+    )
     return part
 
 

@@ -297,7 +297,11 @@ def test_the_candidate_s_discipline_is_read_from_the_role(role: str, found: str)
         fact(36, "Exposure to a variety of projects of different sizes and lengths.", "team-structure"),
         fact(37, "Look for the green signs on each floor to find the quiet rooms.", "office-locations"),
         fact(38, "Give new team members write permissions on the shared repositories.", "open-source"),
-        fact(39, "Our goals should cover the responsibilities listed above with measurable results.", "performance-review"),
+        fact(
+            39,
+            "Our goals should cover the responsibilities listed above with measurable results.",
+            "performance-review",
+        ),
     ],
 )
 def test_facts_that_make_poor_questions_are_skipped(skipped: Fact) -> None:
@@ -319,7 +323,9 @@ def test_what_the_company_says_of_itself_is_kept(kept: Fact) -> None:
 
 
 def test_what_the_company_refuses_to_do_is_asked_as_a_stance() -> None:
-    (grounded,) = grounded_questions([fact(1, "We do not celebrate people for answering email at midnight.", "social-life")])
+    (grounded,) = grounded_questions(
+        [fact(1, "We do not celebrate people for answering email at midnight.", "social-life")]
+    )
     assert grounded.kind == "value"
     assert grounded.question.text.endswith(patterns().kinds["value"])
 

@@ -35,4 +35,6 @@ def test_redirects_are_followed_once_and_loops_are_named() -> None:
     chain = ["https://acme.example/a", "https://acme.example/b"]
     assert registry.redirect("https://acme.example/b", "https://acme.example/a", chain) == "loop"
     registry.claim("https://acme.example/c")
-    assert registry.redirect("https://acme.example/d", "https://acme.example/c", ["https://acme.example/d"]) == "duplicate"
+    assert (
+        registry.redirect("https://acme.example/d", "https://acme.example/c", ["https://acme.example/d"]) == "duplicate"
+    )
