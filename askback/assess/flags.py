@@ -60,7 +60,7 @@ class Thresholds:
     over_other_flags: float  # ahead of the closest example of any other flag
     over_none: float  # ahead of the closest sentence that raises no flag
     polarity_penalty: float  # ridge penalty of the red / green colour model
-    phrase_against_direction: bool  # keep a phrase match the colour model reads the other way
+    phrase_colour_veto: float  # drop a phrase match when the colour model leans the other way by more than this
     stance_weight: float  # the stance cues in the colour model
     last_clause_weight: float  # the embedding of the sentence's last clause in the colour model
     colour_veto: float  # drop a flag when the colour model leans the other way by more than this
@@ -79,7 +79,7 @@ class Thresholds:
             over_other_flags=file.value("over_other_flags"),
             over_none=file.value("over_none"),
             polarity_penalty=file.value("polarity_penalty"),
-            phrase_against_direction=bool(file.value("phrase_against_direction")),
+            phrase_colour_veto=file.value("phrase_colour_veto"),
             stance_weight=file.value("stance_weight"),
             last_clause_weight=file.value("last_clause_weight"),
             colour_veto=file.value("colour_veto"),
@@ -246,11 +246,11 @@ class FlagDetector:
         if self._embed is not None and texts:
             vectors = vectors if vectors is not None else self._embed(list(texts))
             colour = self._colour(vectors, texts)
-            if not self.thresholds.phrase_against_direction:
-                found = [
-                    {k: m for k, m in h.items() if self._colour_agrees(m.flag, c)}
-                    for h, c in zip(found, colour, strict=True)
-                ]
+            phrase_veto = self.thresholds.phrase_colour_veto
+            found = [
+                {k: m for k, m in h.items() if self._colour_agrees(m.flag, c, phrase_veto)}
+                for h, c in zip(found, colour, strict=True)
+            ]
             for hits, match in zip(found, self._by_meaning(vectors, colour, texts), strict=True):
                 if match is not None and not hits:
                     hits[match.flag.id] = match
@@ -267,11 +267,12 @@ class FlagDetector:
         sign = 1.0 if flag.kind == "green" else -1.0
         return sign * reading.lean > -self.thresholds.against_lean
 
-    def _colour_agrees(self, flag: FlagSpec, colour: float) -> bool:
+    def _colour_agrees(self, flag: FlagSpec, colour: float, veto: float | None = None) -> bool:
         """Whether the colour model (``colour`` > 0 reads green, < 0 red) does not lean against
-        the flag by more than ``colour_veto``."""
+        the flag by more than ``veto`` (``colour_veto`` unless given): "the on-call allowance
+        is tiny" names a green flag's phrase and reads red."""
         sign = 1.0 if flag.kind == "green" else -1.0
-        return sign * colour >= -self.thresholds.colour_veto
+        return sign * colour >= -(self.thresholds.colour_veto if veto is None else veto)
 
     def _by_meaning(self, vectors: Matrix, colour: Sequence[float], texts: Sequence[str]) -> list[FlagMatch | None]:
         import numpy as np

@@ -73,3 +73,12 @@ def test_a_word_yaml_reads_as_something_else_is_refused_with_the_file_named(tmp_
     )
     with pytest.raises(DataError, match=r"polarity\.yaml: negator #2: Input should be a valid string"):
         lexicon(path)
+
+
+def test_negation_stops_at_a_comma_or_a_joining_word() -> None:
+    text = "We are definitely not a family here, and that is fine."
+    reading = read(text)
+    tokens = words(text)
+    assert reading.negated(tokens.index("family"))
+    assert not reading.negated(tokens.index("fine"))
+    assert reading.lean > 0
