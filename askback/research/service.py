@@ -96,7 +96,7 @@ def research(
 
     ``close_calls_only`` (the default) lets the static table decide the clear topics and
     embeds only the close calls with MiniLM (:mod:`askback.research.gate`): on the 18F
-    handbook 2,874 sentences instead of 4,993, with the same held-out topic figures. Nothing
+    handbook 2,883 sentences instead of 4,993, with the same held-out topic figures. Nothing
     later needs the vectors of the rest: the answered check and the expertise questions embed
     (and store) the few sentences they compare. False embeds every keyword sentence."""
     started = time.perf_counter()
