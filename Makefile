@@ -32,7 +32,7 @@ test: install system-deps
 	$(BIN)/ruff check askback tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/lint-imports
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile --no-loadscope-reorder
 
 lint: install
 	$(BIN)/ruff check askback tests bench scripts

@@ -86,11 +86,38 @@ class RememberingModel:
                 return np.zeros((0, DIMENSIONS), dtype=np.float32)
             return np.stack([self._vectors[t] for t in texts]).astype(np.float32)
 
+    def remembered(self) -> dict[str, Vectors]:
+        """Every vector computed so far, by text (to hand to another process of the run)."""
+        with self._lock:
+            return dict(self._vectors)
+
+    def remember(self, vectors: dict[str, Vectors]) -> None:
+        """Vectors the model computed in another process of the run (see :func:`save_vectors`)."""
+        with self._lock:
+            for text, vector in vectors.items():
+                self._vectors.setdefault(text, vector)
+
 
 @cache
 def real_model() -> RememberingModel:
     """The one remembering model of this test run."""
     return RememberingModel()
+
+
+def save_vectors(model: RememberingModel, path: Path) -> None:
+    """Write what ``model`` has remembered to ``path``, for the other processes of the run
+    (pytest-xdist's workers) to load rather than compute again."""
+    import pickle
+
+    path.write_bytes(pickle.dumps(model.remembered(), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def load_vectors(model: RememberingModel, path: Path) -> None:
+    """Let ``model`` remember the vectors :func:`save_vectors` wrote in this run: the same
+    model's, so the vectors it would compute itself."""
+    import pickle
+
+    model.remember(pickle.loads(path.read_bytes()))
 
 
 def copy_shipped_vectors(demo_home: Path, home: Path) -> None:

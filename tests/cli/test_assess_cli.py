@@ -106,6 +106,8 @@ def test_offers_add_and_list_in_one_currency(
     assert (code, err) == (2, "Error: base pay must be above 0, not -1\n")
 
 
+@pytest.mark.slow
+@pytest.mark.usefixtures("warm_model")  # the shipped texts' vectors, computed once per run
 def test_demo_then_compare(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """The demo loads three companies, and compare weighs them: one test, as the demo researches a site."""
     result = invoke("demo")

@@ -25,6 +25,8 @@ CATEGORY_LABELS = {c.label for c in taxonomy.CATEGORIES}
 # --- the main job ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow
+@pytest.mark.usefixtures("warm_model")  # the shipped texts' vectors, computed once per run
 def test_demo_prints_a_plan_across_categories_and_keeps_the_company() -> None:
     """One test, since the demo researches its bundled site and that takes a while."""
     result = invoke("demo")

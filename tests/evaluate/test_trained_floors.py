@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from embedders import RememberingModel
 
 from askback.core.thresholds import load_thresholds
 from askback.evaluate.part import MissingData, floors_line
@@ -19,8 +20,12 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def bench() -> Iterator[Workbench]:
+def bench(warm_model: RememberingModel) -> Iterator[Workbench]:
+    """The evaluations' workbench, embedding with the test run's model: the same vectors as
+    the installed model's, and those of the shipped examples every part starts from are
+    already computed (see ``warm_model``)."""
     workbench = Workbench(db_dir=cached_databases())
+    workbench.embedder = warm_model
     yield workbench
     workbench.close()
 

@@ -9,11 +9,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from cli.invoke import invoke
 from research.shared import DEMO_NAME, researched_demo
-from typer.testing import CliRunner
 
 from askback import config
-from askback.cli import app
 from askback.core.models import Fact, Plan, Profile
 from askback.nlp.form import question_form
 from askback.plan import checks
@@ -401,7 +400,7 @@ def test_prepare_explain_shows_what_each_grounded_question_cites(
     demo: Runtime, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(config.DATABASE_ENV, str(demo.db.engine.url))
-    result = CliRunner().invoke(app, ["prepare", "--company", DEMO_NAME, "--explain"])
+    result = invoke("prepare", "--company", DEMO_NAME, "--explain")
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert re.search(r"^   source: \S+\.html: “.+”$", out, flags=re.MULTILINE), out

@@ -42,9 +42,12 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 SAVED = re.compile(r"^saved \d\d:\d\d:\d\d$")
 
-pytestmark = pytest.mark.skipif(
-    not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is missing: `make system-deps` installs Debian's chromium"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is missing: `make system-deps` installs Debian's chromium"
+    ),
+    pytest.mark.slow,
+]
 
 
 def free_port() -> int:
