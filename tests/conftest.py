@@ -130,8 +130,12 @@ def demo_database(demo_home: Path) -> Path:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Test files holding a ``slow`` test run first, each file's tests kept together in their
-    order: in parallel runs a long file then starts while there is other work to share, instead
-    of being the last thing a worker does while the other waits."""
-    slow_files = {item.path for item in items if item.get_closest_marker("slow") is not None}
-    items.sort(key=lambda item: item.path not in slow_files)
+    """Test files holding ``slow`` tests run first, most slow tests first, each file's tests kept
+    together in their order: in parallel runs (a file per worker) a long file then starts while
+    there is other work to share, instead of being the last thing a worker does while the other
+    waits."""
+    slow: dict[Path, int] = {}
+    for item in items:
+        if item.get_closest_marker("slow") is not None:
+            slow[item.path] = slow.get(item.path, 0) + 1
+    items.sort(key=lambda item: -slow.get(item.path, 0))
