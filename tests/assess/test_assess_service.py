@@ -110,3 +110,14 @@ def test_compare_names_an_unknown_company(two_companies: Runtime) -> None:
 def test_offers_are_listed_per_year_in_one_currency(two_companies: Runtime) -> None:
     found = service.list_offers(two_companies, None, "EUR", {"USD": 0.9})
     assert [(c.slug, round(y.total)) for c, y in found] == [("good-co", 72_000), ("busy-co", 99_000)]
+
+
+def test_the_models_are_trained_once_per_runtime_not_per_request(runtime: Runtime) -> None:
+    # A web server answers many requests with one runtime: refitting the claim models on each
+    # (the stance of every training sentence, read again) made each page seconds slower.
+    with runtime.session() as session:
+        first = service.Models(session, runtime)
+    with runtime.session() as session:
+        second = service.Models(session, runtime)
+    assert second.claims is first.claims
+    assert second.flags is first.flags
