@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from askback.core.models import Fact
 from askback.plan.answered import Evidence, FactIndex, Settings
 
 if TYPE_CHECKING:
@@ -37,9 +36,13 @@ def load_fact_index(
     """Every fact of the company, with vectors looked up when a question needs them (through
     ``sessions``, new sessions on the same database, for reading only; without it, in
     ``session``, which must then stay open while the index is used); None without facts."""
-    facts, hashes = _all_facts(session, company_id)
+    from askback.research.vectors import text_hash
+    from askback.store import research as research_store
+
+    facts = research_store.facts(session, company_id, with_topics_only=False)
     if not facts:
         return None
+    hashes = [text_hash(f.text) for f in facts]
     vectors = None
     if embedder is not None:
         vectors = StoredVectors([f.text for f in facts], hashes, embedder, sessions or _same(session))
@@ -153,43 +156,6 @@ def _same(session: Session) -> Sessions:
     from contextlib import nullcontext
 
     return lambda: nullcontext(session)
-
-
-def _all_facts(session: Session, company_id: int) -> tuple[list[Fact], list[str]]:
-    """Every fact of the company and its text hash, read as plain rows: building ORM objects for
-    12,000 sentences took seconds, and the index needs none of their behaviour."""
-    from sqlalchemy import select
-
-    from askback.store.models import FactRow, FactTopicRow, PageRow
-
-    topics: dict[int, list[tuple[str, float]]] = {}
-    chosen = select(FactTopicRow.fact_id, FactTopicRow.topic, FactTopicRow.confidence).join(
-        FactRow, FactRow.id == FactTopicRow.fact_id
-    )
-    for fact_id, topic, confidence in session.execute(chosen.where(FactRow.company_id == company_id)):
-        topics.setdefault(fact_id, []).append((topic, confidence))
-    query = (
-        select(
-            FactRow.id,
-            FactRow.text,
-            FactRow.text_hash,
-            FactRow.headings,
-            FactRow.position,
-            FactRow.quantities,
-            PageRow.ref,
-            PageRow.title,
-        )
-        .join(PageRow, FactRow.page_id == PageRow.id)
-        .where(FactRow.company_id == company_id)
-        .order_by(PageRow.ref, FactRow.position)
-    )
-    facts: list[Fact] = []
-    hashes: list[str] = []
-    for fact_id, text, digest, headings, position, quantities, ref, title in session.execute(query):
-        found = sorted(topics.get(fact_id, ()), key=lambda pair: -pair[1])
-        facts.append(Fact(fact_id, text, ref, title, tuple(headings), position, tuple(found), tuple(quantities)))
-        hashes.append(digest)
-    return facts, hashes
 
 
 def answering_fact(index: FactIndex, question: str, vector: Vectors | None) -> Evidence | None:
