@@ -72,8 +72,19 @@ def _passes(text: str) -> bool:
 
 
 def _answered_bank_questions(session: Session, company: Company, runtime: Runtime) -> dict[str, Fact]:
-    """Bank questions whose answer is in the research: question id -> the fact that answers it
-    (the linter's own check, over every sentence; none without an embedder)."""
+    """Bank questions whose answer is in the research: question id -> the fact that answers it.
+    Worked out once per runtime for each state of the research: the web app's company page
+    shows them on every visit, and the check over a hundred questions takes seconds."""
+    return runtime.shared(
+        ("answered-bank-questions", company.id),
+        research_store.fact_signature(session, company.id),
+        lambda: _find_answered_bank_questions(session, company, runtime),
+    )
+
+
+def _find_answered_bank_questions(session: Session, company: Company, runtime: Runtime) -> dict[str, Fact]:
+    """The linter's own check, over every sentence, for each bank question a page could
+    answer; none without an embedder."""
     from askback.plan.answered_index import company_index, save_computed
     from askback.research.vectors import embed_fixed
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from research.shared import FIXTURES, private_home
+from sqlalchemy.orm import Session
 
 from askback.core.models import Company, Fact
 from askback.errors import NotFoundError
@@ -94,3 +96,27 @@ def test_a_researched_company_s_brief_names_its_own_practices(researched: Runtim
 def test_a_brief_for_an_unknown_company_is_a_clear_error(researched: Runtime) -> None:
     with pytest.raises(NotFoundError, match="no company called 'Globex'"):
         company_brief(researched, "Globex")
+
+
+
+def test_the_answered_check_runs_once_per_state_of_the_research(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The web app's company page shows the brief on every visit; the check behind "already
+    # public" reads a hundred bank questions against every sentence and took seconds a visit.
+    from askback.plan import grounding
+
+    calls: list[str] = []
+    find = grounding._find_answered_bank_questions
+
+    def counted(session: Session, company: Company, runtime: Runtime) -> dict[str, Fact]:
+        calls.append(company.name)
+        return find(session, company, runtime)
+
+    monkeypatch.setattr(grounding, "_find_answered_bank_questions", counted)
+    with private_home(tmp_path) as runtime:
+        research(runtime, "Acme", [str(FIXTURES / "brief")])
+        company_brief(runtime, "acme")
+        company_brief(runtime, "acme")
+        assert len(calls) == 1
+        research(runtime, "Acme", [str(FIXTURES / "handbook")])  # new facts: the check runs again
+        company_brief(runtime, "acme")
+        assert len(calls) == 2
