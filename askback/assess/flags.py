@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from askback.core.datafile import load_data
+from askback.core.datafile import load_data, read_raw
 from askback.core.thresholds import ThresholdFile, load_thresholds
 from askback.nlp.linear import fit_ridge, with_bias
 from askback.nlp.phrases import PhraseIndex
@@ -395,9 +395,8 @@ def _vstack(a: Matrix, b: Matrix) -> Matrix:
 @lru_cache(maxsize=1)
 def claims_moods() -> dict[str, str]:
     """The colour of the labelled sentences that are good or bad news (training_claims.jsonl)."""
-    import json
 
-    rows = [json.loads(line) for line in CLAIMS_TRAINING.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = read_raw(CLAIMS_TRAINING)
     return {r["text"]: _COLOUR_OF_MOOD[r["sentiment"]] for r in rows if r.get("sentiment") in _COLOUR_OF_MOOD}
 
 

@@ -16,12 +16,12 @@ its bar chosen from out-of-fold chances as the lowest that keeps precision at
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from askback.core.datafile import read_raw
 from askback.core.models import Fact
 from askback.core.thresholds import ThresholdFile
 from askback.evaluate.part import Figure, MissingData, Report, Tuned, floors_line
@@ -87,7 +87,8 @@ def held_out(question: str) -> bool:
 
 
 def load(path: Path) -> list[dict[str, object]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows: list[dict[str, object]] = read_raw(path)
+    return rows
 
 
 def sources_of(row: dict[str, object]) -> set[str]:

@@ -5,11 +5,10 @@ tests/data. The rule-based question form is measured on the same questions besid
 from __future__ import annotations
 
 import itertools
-import json
 from collections import Counter
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from askback.core.datafile import read_raw
 from askback.core.thresholds import ThresholdFile
 from askback.evaluate.part import Figure, Report, Tuned, floors_line
 from askback.nlp.form import question_form
@@ -28,10 +27,6 @@ GRID = {
 FOLDS = 10
 
 
-def load(path: Path) -> list[dict[str, str]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 class CategoryPart:
     name = "category"
     summary = "category of a question in the candidate's own words (neighbour vote)"
@@ -39,7 +34,7 @@ class CategoryPart:
     readme_marker = "category-eval"
 
     def evaluate(self, bench: Workbench, thresholds: ThresholdFile) -> Report:
-        rows = load(bench.labelled(HELD_OUT))
+        rows = read_raw(bench.labelled(HELD_OUT))
         texts = [r["text"] for r in rows]
         categoriser = categorise.Categoriser(bench.embedder, settings=categorise.VoteSettings.from_file(thresholds))
         predicted = [c for c, _ in categoriser.categorise(texts)]

@@ -5,13 +5,13 @@ Sentiment is also reported on the held-out sentences that turn (negation, contra
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from askback.assess import claims
+from askback.core.datafile import read_raw
 from askback.core.thresholds import ThresholdFile
 from askback.evaluate.flags import remembering
 from askback.evaluate.part import Figure, MissingData, Report, Tuned, floors_line
@@ -29,7 +29,7 @@ FIGURE = {"kind": "claim or opinion accuracy", "category": "category accuracy", 
 
 
 def load(path: Path) -> list[claims.Labelled]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = read_raw(path)
     return [claims.Labelled(r["text"], r["kind"], r["category"], r["sentiment"]) for r in rows]
 
 
@@ -76,10 +76,6 @@ def _measure(
     return Measured(path, figures, kinds, sentence)
 
 
-def _jsonl(path: Path) -> list[dict[str, str]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 class ClaimsPart:
     name = "claims"
     summary = "claim or opinion, category and sentiment of what employees said"
@@ -93,7 +89,7 @@ class ClaimsPart:
         measured = [_measure(bench, classifier, lexical, HELD_OUT, _turns(bench), "")]
         notes = []
         try:
-            fresh = _jsonl(bench.labelled(FRESH))
+            fresh = read_raw(bench.labelled(FRESH))
             turning = {r["text"] for r in fresh if r.get("turn")}
             measured.append(_measure(bench, classifier, lexical, FRESH, turning, ", fresh"))
         except MissingData as missing:
@@ -141,7 +137,7 @@ class ClaimsPart:
 
 def _turns(bench: Workbench) -> set[str]:
     path = bench.labelled(TURNS)
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = read_raw(path)
     return {r["text"] for r in rows if r.get("turn")}
 
 

@@ -10,7 +10,6 @@ flags they raise and how many of those have the colour opposite to the sentence.
 from __future__ import annotations
 
 import itertools
-import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from askback.assess import flags
+from askback.core.datafile import read_raw
 from askback.core.thresholds import ThresholdFile
 from askback.evaluate.part import Figure, MissingData, Report, Tuned, floors_line
 
@@ -75,7 +75,7 @@ class Scores:
 
 
 def load(path: Path) -> list[Row]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = read_raw(path)
     return [Row(r["text"], frozenset(r["flags"]), r.get("turn")) for r in rows]
 
 
@@ -128,7 +128,7 @@ def measure(
     """Precision, recall and the turn table of one held-out set; ``suffix`` names its figures
     (the first set's figures carry none, so the floors keep their names)."""
     rows = load(bench.labelled(path))
-    moods = {r["text"]: r["sentiment"] for r in _jsonl(bench.labelled(moods_path))}
+    moods = {r["text"]: r["sentiment"] for r in read_raw(bench.labelled(moods_path))}
     texts = [r.text for r in rows]
     gold = [r.flags for r in rows]
     found = detector.detect(texts)
@@ -228,10 +228,6 @@ def remembering(embed: Embed) -> Embed:
         return np.stack([known[t] for t in texts]) if texts else embed(texts)
 
     return embed_once
-
-
-def _jsonl(path: Path) -> list[dict[str, str]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def _turn_lines(table: dict[str, Counter[str]]) -> list[str]:

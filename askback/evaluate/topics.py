@@ -5,13 +5,13 @@ with themselves as examples every training sentence would find its own topic).""
 from __future__ import annotations
 
 import itertools
-import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from askback.core.datafile import read_raw
 from askback.core.taxonomy import RESEARCH_TOPIC_IDS
 from askback.core.thresholds import ThresholdFile
 from askback.evaluate.part import Figure, Report, Tuned, floors_line
@@ -34,7 +34,7 @@ Labelled = list[tuple[str, set[str]]]
 
 
 def load(path: Path) -> Labelled:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = read_raw(path)
     return [(r["text"], set(r["topics"])) for r in rows]
 
 
