@@ -7,18 +7,16 @@ problem with one URL becomes a :class:`Skipped` with a reason the user can read,
 goes on: one broken link must never cost the user the rest of the site.
 
 Decoding text is not done here: a page comes back as bytes with its declared charset, for
-the extractor to decode.
+the extractor to decode. Which URL to read next is :mod:`crawl_loop`'s; what comes back
+(:class:`Fetched`, :class:`Skipped`) and the limits are in :mod:`fetched`.
 """
 
 from __future__ import annotations
 
-import heapq
-import itertools
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -37,49 +35,14 @@ from askback.research.content import (
     page_type,
     page_type_problem,
 )
+from askback.research.crawl_loop import CrawlLoop
 from askback.research.crawl_state import Pacer, Registry, Site
-from askback.research.priority import Rank, rank
-from askback.research.render import NO_PLAYWRIGHT, Renderer, RenderMode, Reply, needs_rendering
+from askback.research.fetched import Fetched, FetchLimits, Skipped, notify
+from askback.research.render import NO_PLAYWRIGHT, Renderer, Reply, needs_rendering
 from askback.research.robots import Robots, parse_sitemap
 
 __all__ = ["FetchLimits", "Fetched", "Skipped", "crawl", "fetch_page", "looks_binary", "normalise_url"]
 
-
-@dataclass(frozen=True)
-class FetchLimits:
-    max_pages: int = 50
-    max_bytes: int = 5_000_000  # per page, counted on the decoded (decompressed) body
-    timeout: float = 10.0  # seconds per request, total: a page that never finishes is cut off
-    max_redirects: int = 5
-    concurrency: int = 2  # requests in flight at once
-    delay: float = 0.5  # seconds between two request starts to the same host
-    allow_private: bool = False  # loopback/private/link-local/reserved addresses refused unless True
-    render: RenderMode = "never"  # pages built by JavaScript: rendered in Chromium (auto: when they look it)
-    user_agent: str = "askback/0.1 (reverse-interview research; +https://example.invalid/askback)"
-
-    def __post_init__(self) -> None:
-        if self.max_pages < 1 or self.max_bytes < 1 or self.concurrency < 1:
-            raise UsageError("max_pages, max_bytes and concurrency must be at least 1")
-        if self.timeout <= 0 or self.delay < 0 or self.max_redirects < 0:
-            raise UsageError("timeout must be positive; delay and max_redirects cannot be negative")
-
-
-@dataclass(frozen=True)
-class Fetched:
-    url: str  # final URL after redirects
-    content_type: str  # "text/html", "text/markdown", "text/plain" or "application/pdf"
-    body: bytes
-    charset: str | None  # charset from the Content-Type header, if any
-    fetched_at: datetime  # timezone-aware UTC
-
-
-@dataclass(frozen=True)
-class Skipped:
-    url: str  # the URL as queued, before any redirect
-    reason: str  # one short line for the user
-
-
-Result = Fetched | Skipped
 
 _DEFAULT_LIMITS = FetchLimits()
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -89,7 +52,6 @@ _ACCEPT = "text/html,application/xhtml+xml,text/markdown;q=0.9,text/plain;q=0.8,
 _TEXT_TYPES = frozenset({"text/html", "text/markdown", "text/plain"})
 _MAX_ADDRESSES = 3  # addresses of one host tried before a connection counts as failed
 _MAX_SITEMAPS = 10  # sitemap files read per crawl, index children included
-_SKIP_FACTOR = 3  # the crawl ends after this many times max_pages skipped URLs
 _MAX_SITEMAP_PAGES = 50_000  # the sitemap protocol's own limit per file
 
 # A request check looks at the headers before the body is read and names a problem, if any.
@@ -121,7 +83,7 @@ def crawl(
         fetcher = _Fetcher(client, limits, site)
         robots = fetcher.read_robots(start)
         if isinstance(robots, Skipped):
-            _notify(on_result, robots)
+            notify(on_result, robots)
             return [robots]
         fetcher.obey(robots)
         try:
@@ -135,7 +97,7 @@ def _crawl(
 ) -> list[Fetched | Skipped]:
     """The crawl proper, once robots.txt allows it; requests refused while rendering are
     reported at the end, one line each."""
-    run = _Crawl(fetcher, limits, on_result)
+    run = CrawlLoop(fetcher, limits, on_result)
     run.enqueue([(start, "")], first=True)
     # A sitemap lists pages in no useful order: all of them are ranked, the best read first.
     run.enqueue((url, "") for url in fetcher.sitemap_pages(start, limit=_MAX_SITEMAP_PAGES))
@@ -422,121 +384,6 @@ class _Fetcher:
         return _Problem(f"timed out after {self.limits.timeout:g} s", unreachable=True)
 
 
-class _Crawl:
-    """The crawl loop: a queue ranked by what a candidate needs first, a few worker threads,
-    and the page and skip budgets."""
-
-    def __init__(self, fetcher: _Fetcher, limits: FetchLimits, on_result: Callable[[Result], None] | None) -> None:
-        self._fetcher = fetcher
-        self._limits = limits
-        self._on_result = on_result
-        self._queue: list[tuple[Rank, int, str]] = []  # a heap; a URL may sit in it twice, best rank wins
-        self._best: dict[str, Rank] = {}
-        self._taken: set[str] = set()
-        self._arrival = itertools.count()
-        self._results: list[tuple[int, Result]] = []
-        self._order = itertools.count()
-        self._fetched = 0
-        self._skipped = 0
-        self._disallowed = 0
-
-    def enqueue(self, links: Iterable[tuple[str, str]], first: bool = False) -> None:
-        """Queue ``(url, link text)`` pairs; a URL seen again under telling text moves up."""
-        for url, text in links:
-            if url in self._taken or not self._fetcher.site.contains(url):
-                continue
-            found = Rank(-1, 0, "start") if first else rank(url, text)
-            if url not in self._best or found < self._best[url]:
-                self._best[url] = found
-                heapq.heappush(self._queue, (found, next(self._arrival), url))
-
-    def _next_url(self) -> str | None:
-        while self._queue:
-            _, _, url = heapq.heappop(self._queue)
-            if url not in self._taken:
-                self._taken.add(url)
-                return url
-        return None
-
-    def left_out(self) -> Skipped | None:
-        """One line for the pages found but not read because the page limit was reached."""
-        waiting = sorted((r, u) for u, r in self._best.items() if u not in self._taken)
-        if not waiting or self._fetched < self._limits.max_pages:
-            return None
-        examples = ", ".join(urlsplit(u).path or "/" for _, u in waiting[:3])
-        more = "page" if len(waiting) == 1 else "pages"
-        return Skipped(
-            waiting[0][1],
-            f"{len(waiting)} more {more} found but not read: the limit is {self._limits.max_pages} "
-            f"(--max-pages); next would have been {examples}",
-        )
-
-    def run(self) -> list[Result]:
-        workers = self._limits.concurrency
-        running: dict[Future[tuple[Result | None, list[tuple[str, str]]]], int] = {}
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="askback-fetch") as pool:
-            try:
-                while self._start_more(pool, running) or running:
-                    done, _ = wait(running, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        result, links = future.result()
-                        self._record(running.pop(future), result, links)
-            finally:
-                pool.shutdown(cancel_futures=True)
-        results = [result for _, result in sorted(self._results, key=lambda pair: pair[0])]
-        left_out = self.left_out()
-        if left_out is not None:
-            results.append(left_out)
-            _notify(self._on_result, left_out)
-        return results
-
-    def _start_more(
-        self, pool: ThreadPoolExecutor, running: dict[Future[tuple[Result | None, list[tuple[str, str]]]], int]
-    ) -> bool:
-        """Fill the free workers from the queue while the budgets allow; True if any started."""
-        started = False
-        while len(running) < self._limits.concurrency and self._budget_left(len(running)):
-            url = self._next_url()
-            if url is None:
-                break
-            order = next(self._order)
-            if not self._fetcher.robots.allows(url):
-                self._disallow(order, url)
-                continue
-            running[pool.submit(self._fetcher.page, url)] = order
-            started = True
-        return started
-
-    def _budget_left(self, in_flight: int) -> bool:
-        # In-flight requests count against both budgets: each may end either way.
-        pages_left = self._fetched + in_flight < self._limits.max_pages
-        return pages_left and self._skipped + in_flight < _SKIP_FACTOR * self._limits.max_pages
-
-    def _disallow(self, order: int, url: str) -> None:
-        """Report a URL robots.txt forbids; no request was made, so it does not end the crawl.
-
-        Reports stop after the skip budget, so a site linking to thousands of forbidden
-        pages does not flood the list.
-        """
-        self._disallowed += 1
-        if self._disallowed <= _SKIP_FACTOR * self._limits.max_pages:
-            self._add(order, Skipped(url, "disallowed by robots.txt"))
-
-    def _record(self, order: int, result: Result | None, links: list[tuple[str, str]]) -> None:
-        if result is None:
-            return
-        if isinstance(result, Fetched):
-            self._fetched += 1
-            self.enqueue(links)
-        else:
-            self._skipped += 1
-        self._add(order, result)
-
-    def _add(self, order: int, result: Result) -> None:
-        self._results.append((order, result))
-        _notify(self._on_result, result)
-
-
 def _checked_start(start_url: str, limits: FetchLimits) -> tuple[str, Site]:
     """The normalised start URL and its site, or :class:`UsageError` for one never to be crawled."""
     url = normalise_url(start_url)
@@ -568,11 +415,6 @@ def _client(limits: FetchLimits) -> httpx.Client:
         trust_env=False,
         limits=httpx.Limits(max_connections=limits.concurrency),
     )
-
-
-def _notify(on_result: Callable[[Result], None] | None, result: Result) -> None:
-    if on_result is not None:
-        on_result(result)
 
 
 def _any_type(url: str, headers: httpx.Headers) -> str | None:
