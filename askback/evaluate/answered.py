@@ -16,6 +16,7 @@ its bar chosen from out-of-fold chances as the lowest that keeps precision at
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -37,6 +38,9 @@ PRECISION_AIM = 0.92
 FOLDS = 5
 REPEATS = 4  # ways of dealing the tuning questions into folds when choosing the bar
 PAIR_PENALTY = 0.001
+# The static screen rules a question out below this share of the lowest static chance of a
+# tuning question the check answers: a margin, since static vectors are a rougher guide.
+SCREEN_SHARE = 0.5
 QUESTION_PENALTY = 0.01
 
 
@@ -140,9 +144,10 @@ class Prepared:
         vectors = _embed(context, texts)
         if context.fact_index is None or vectors is None:
             raise MissingData(f"{labelled.company} has no facts or no embedding model")
-        self.candidates: list[list[Candidate]] = [
-            context.fact_index.candidates(text, vectors[i]) for i, text in enumerate(texts)
-        ]
+        index = context.fact_index
+        self.candidates: list[list[Candidate]] = [index.candidates(text, vectors[i]) for i, text in enumerate(texts)]
+        # the same sentences with the static vectors, as the screen sees them (None: no screen)
+        self.screened: list[list[Candidate] | None] = [index.screen_candidates(text) for text in texts]
         with runtime.session() as session:
             save_computed(context.fact_index, session)  # the next run reads them
 
@@ -150,8 +155,8 @@ class Prepared:
         """What the linter says about each question with these settings, against the labels."""
         tp = fp = fn = right = 0
         mistakes = []
-        for row, candidates in zip(self.rows, self.candidates, strict=True):
-            said = _decide(str(row["question"]), candidates, settings)
+        for row, candidates, screened in zip(self.rows, self.candidates, self.screened, strict=True):
+            said = _decide(str(row["question"]), candidates, settings, screened)
             if said is not None and row["answered"]:
                 tp += 1
                 right += said.source in sources_of(row)
@@ -166,13 +171,20 @@ class Prepared:
         return Outcome(len(self.rows), tp, fp, fn, right, tuple(mistakes))
 
 
-def _decide(question: str, candidates: Sequence[Candidate], settings: answered.Settings) -> Fact | None:
-    """The fact the linter would cite for the question, or None (as FactIndex.answer decides)."""
-    ranked = answered.rank(candidates, settings)
-    if not ranked:
-        return None
-    chance = logistic(settings.question_weights, settings.question_bias, answered.question_features(question, ranked))
-    return ranked[0][1].fact if chance >= settings.answered_at else None
+def _decide(
+    question: str,
+    candidates: Sequence[Candidate],
+    settings: answered.Settings,
+    screened: Sequence[Candidate] | None = None,
+) -> Fact | None:
+    """The fact the linter would cite for the question, or None (as FactIndex.answer decides:
+    a question the static screen rules out is not answered whatever MiniLM would say)."""
+    if screened is not None and settings.screen_at > 0:
+        quick = answered.judge(question, screened, settings)
+        if quick is None or quick[1] < settings.screen_at:
+            return None
+    found = answered.judge(question, candidates, settings)
+    return found[0] if found is not None and found[1] >= settings.answered_at else None
 
 
 class AnsweredPart:
@@ -220,7 +232,11 @@ class AnsweredPart:
 
     def tune(self, bench: Workbench, thresholds: ThresholdFile) -> Tuned:
         tuning = [self.prepared(bench, s) for s in SETS if s.tunes and not s.held_out]
-        examples = [(str(r["question"]), r, c) for p in tuning for r, c in zip(p.rows, p.candidates, strict=True)]
+        examples = [
+            (str(r["question"]), r, c, q)
+            for p in tuning
+            for r, c, q in zip(p.rows, p.candidates, p.screened, strict=True)
+        ]
         chosen, precision, recall = fit(examples, answered.Settings.from_file(thresholds))
         checked = cross_validate(examples, answered.Settings.from_file(thresholds))
         return Tuned(
@@ -232,12 +248,13 @@ class AnsweredPart:
                 f"reaches {PRECISION_AIM:.2f} "
                 f"(out of fold: precision {precision:.2f}, recall {recall:.2f}; both scorers and the bar "
                 f"refitted in each of {FOLDS} folds: precision {checked.precision:.2f}, recall "
-                f"{checked.recall:.2f}, right source {checked.source_share:.2f})"
+                f"{checked.recall:.2f}, right source {checked.source_share:.2f}); the static screen's bar is "
+                f"{SCREEN_SHARE:.1f} of the lowest chance the static vectors give a tuning question the check answers"
             ),
             account=(
                 f"answered: {len(examples)} tuning questions, bar {chosen.answered_at:.2f}; cross-validated "
                 f"(everything refitted per fold): precision {checked.precision:.3f}, recall {checked.recall:.3f}, "
-                f"right source {checked.right_source}/{checked.true_positive}"
+                f"right source {checked.right_source}/{checked.true_positive}; screen bar {chosen.screen_at:.2f}"
             ),
         )
 
@@ -247,9 +264,25 @@ def fit(examples: Sequence[Example], current: answered.Settings) -> tuple[answer
     out-of-fold precision and recall at that bar."""
     chosen = _fit_scorers(examples, current)
     out_of_fold = _out_of_fold(examples, current)
-    labels = [int(bool(row["answered"])) for _, row, _ in examples]
+    labels = [int(bool(row["answered"])) for _, row, _, _ in examples]
     bar, precision, recall = _lowest_bar(out_of_fold, labels)
-    return replace(chosen, answered_at=bar), precision, recall
+    chosen = replace(chosen, answered_at=bar)
+    return replace(chosen, screen_at=_screen_bar(examples, chosen)), precision, recall
+
+
+def _screen_bar(examples: Sequence[Example], settings: answered.Settings) -> float:
+    """The static screen's bar: SCREEN_SHARE of the lowest chance the static vectors give a
+    question the check answers (0, no screen, without static vectors)."""
+    chances = []
+    for question, _, candidates, screened in examples:
+        found = answered.judge(question, candidates, settings)
+        if found is None or found[1] < settings.answered_at:
+            continue
+        if screened is None:
+            return 0.0
+        quick = answered.judge(question, screened, settings)
+        chances.append(quick[1] if quick is not None else 0.0)
+    return math.floor(SCREEN_SHARE * min(chances, default=0.0) * 100) / 100
 
 
 def _fit_scorers(examples: Sequence[Example], current: answered.Settings) -> answered.Settings:
@@ -269,8 +302,8 @@ def cross_validate(examples: Sequence[Example], current: answered.Settings) -> O
     for fold in range(FOLDS):
         train = [e for i, e in enumerate(examples) if i % FOLDS != fold]
         settings, _, _ = fit(train, current)
-        for question, row, candidates in examples[fold::FOLDS]:
-            said = _decide(question, candidates, settings)
+        for question, row, candidates, screened in examples[fold::FOLDS]:
+            said = _decide(question, candidates, settings, screened)
             if said is not None and row["answered"]:
                 tp += 1
                 right += said.source in sources_of(row)
@@ -281,13 +314,14 @@ def cross_validate(examples: Sequence[Example], current: answered.Settings) -> O
     return Outcome(len(examples), tp, fp, fn, right, ())
 
 
-Example = tuple[str, dict[str, object], list["Candidate"]]  # a question, its label, its candidates
+# a question, its label, its candidates, and the same with the static vectors (None: no screen)
+Example = tuple[str, dict[str, object], list["Candidate"], "list[Candidate] | None"]
 
 
 def _pairs(examples: Sequence[Example]) -> tuple[list[tuple[float, ...]], list[int]]:
     rows: list[tuple[float, ...]] = []
     labels: list[int] = []
-    for _, row, candidates in examples:
+    for _, row, candidates, _ in examples:
         for candidate in candidates:
             rows.append(candidate.features)
             labels.append(int(bool(row["answered"]) and candidate.fact.source in sources_of(row)))
@@ -300,7 +334,7 @@ def _question_rows(
     """One row per question with candidates (others are never answered), and its label."""
     rows: list[tuple[float, ...]] = []
     labels: list[int] = []
-    for question, row, candidates in examples:
+    for question, row, candidates, _ in examples:
         ranked = answered.rank(candidates, settings)
         rows.append(
             answered.question_features(question, ranked) if ranked else (0.0,) * len(answered.QUESTION_FEATURES)
@@ -325,7 +359,7 @@ def _out_of_fold(examples: Sequence[Example], current: answered.Settings) -> lis
             train = [e for i, e in enumerate(examples) if fold_of[i] != fold]
             settings = _fit_scorers(train, current)
             for i in (i for i in range(len(examples)) if fold_of[i] == fold):
-                question, _, candidates = examples[i]
+                question, _, candidates, _ = examples[i]
                 ranked = answered.rank(candidates, settings)
                 if ranked:
                     features = answered.question_features(question, ranked)

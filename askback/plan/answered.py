@@ -34,7 +34,7 @@ from askback.nlp.linear import logistic
 from askback.nlp.text import content_tokens
 
 if TYPE_CHECKING:
-    from askback.nlp.embeddings import Vectors
+    from askback.nlp.embeddings import Embedder, Vectors
     from askback.nlp.lexical import LexicalIndex
     from askback.research.topics import KeywordMatcher
 
@@ -151,6 +151,9 @@ class Settings:
     question_weights: tuple[float, ...]  # question scorer, one per QUESTION_FEATURES entry
     question_bias: float
     answered_at: float  # the chance the question scorer must give
+    # A question whose chance is below this when the static vectors stand in for MiniLM is not
+    # answered, and its sentences are never embedded (0: every question is compared by MiniLM).
+    screen_at: float = 0.0
 
     @classmethod
     def from_file(cls, file: ThresholdFile) -> Settings:
@@ -160,6 +163,7 @@ class Settings:
             question_weights=tuple(file.value(f"question_weight_{name}") for name in QUESTION_FEATURES),
             question_bias=file.value("question_bias"),
             answered_at=file.value("answered_at"),
+            screen_at=file.values.get("screen_at", 0.0),
         )
 
     def as_values(self) -> dict[str, float]:
@@ -171,6 +175,7 @@ class Settings:
         values.update(
             question_bias=round(self.question_bias, 4),
             answered_at=self.answered_at,
+            screen_at=self.screen_at,
         )
         return values
 
@@ -270,6 +275,29 @@ class Precomputed:
         return None
 
 
+class StaticVectors:
+    """Static vectors (:mod:`askback.nlp.static`) of a company's facts by position, computed
+    when first asked for and remembered: a lookup per token, about a thousand times cheaper
+    than MiniLM, and a rougher guide to meaning, good enough to tell a clear "not answered"."""
+
+    def __init__(self, texts: Sequence[str], embedder: Embedder) -> None:
+        self._texts = texts
+        self._embedder = embedder
+        self._known: dict[int, Vectors] = {}
+
+    def rows(self, positions: Sequence[int]) -> Vectors:
+        import numpy as np
+
+        missing = [p for p in dict.fromkeys(positions) if p not in self._known]
+        if missing:
+            self._known.update(zip(missing, self._embedder.embed([self._texts[p] for p in missing]), strict=True))
+        result: Vectors = np.stack([self._known[p] for p in positions])
+        return result
+
+    def texts(self, texts: Sequence[str]) -> Vectors:
+        return self._embedder.embed(list(texts))
+
+
 class FactIndex:
     """A company's sentences, ready to be matched against questions: every fact in a lexical
     index, and their vectors, from an array or looked up (and computed) only for the sentences
@@ -280,6 +308,7 @@ class FactIndex:
         facts: Sequence[Fact],
         vectors: Vectors | FactVectors | None = None,
         settings: Settings | None = None,
+        screen: FactVectors | None = None,
     ) -> None:
         from askback.nlp.lexical import LexicalIndex
 
@@ -287,6 +316,8 @@ class FactIndex:
         self.vectors: FactVectors | None = (
             None if vectors is None else vectors if isinstance(vectors, FactVectors) else Precomputed(vectors)
         )
+        # cheap vectors (nlp/static.py) that decide the clear "not answered" before MiniLM is run
+        self.screen = screen
         self.settings = settings or shipped_settings()
         self.lexical: LexicalIndex = LexicalIndex([f.text for f in self.facts], [context_of(f) for f in self.facts])
         self._document_frequency: dict[str, int] = {}
@@ -308,16 +339,37 @@ class FactIndex:
         return Evidence(fact.source, fact.text, chance, fact.id)
 
     def assess(self, question: str, vector: Vectors | None) -> tuple[Fact, float] | None:
-        """The best sentence for ``question`` and the chance that the material answers it."""
-        ranked = rank(self.candidates(question, vector), self.settings)
-        if not ranked:
-            return None
-        features = question_features(question, ranked)
-        return ranked[0][1].fact, logistic(self.settings.question_weights, self.settings.question_bias, features)
+        """The best sentence for ``question`` and the chance that the material answers it.
+        With a screen, a question whose chance by the static vectors is below the screen's bar
+        keeps that chance, and its sentences are never embedded: MiniLM is only run where it
+        can matter."""
+        screened = self.screened(question)
+        if screened is not None:
+            return screened[0] or None
+        return judge(question, self.candidates(question, vector), self.settings)
 
-    def candidates(self, question: str, vector: Vectors | None) -> list[Candidate]:
-        """Sentences found by words, each with its features (closeness in meaning among them);
-        none for questions a handbook never answers (experience, two questions in one)."""
+    def screened(self, question: str) -> tuple[tuple[Fact, float] | None] | None:
+        """What the screen settles without MiniLM: (the static judgement, or None when no
+        sentence was found,) for a question clearly not answered; None when MiniLM must judge."""
+        if self.screen is None or self.settings.screen_at <= 0:
+            return None
+        quick = self.screen_candidates(question)
+        if quick is None:
+            return None
+        found = judge(question, quick, self.settings)
+        return (found,) if found is None or found[1] < self.settings.screen_at else None
+
+    def screen_candidates(self, question: str) -> list[Candidate] | None:
+        """The sentences found, with the static vectors standing in for MiniLM (None without a screen)."""
+        if self.screen is None:
+            return None
+        vector = self.screen.texts([question])
+        return self.candidates(question, None if vector is None else vector[0], self.screen)
+
+    def candidates(self, question: str, vector: Vectors | None, vectors: FactVectors | None = None) -> list[Candidate]:
+        """Sentences found by words, each with its features (closeness in meaning among them,
+        by ``vectors``, MiniLM's unless told); none for questions a handbook never answers
+        (experience, two questions in one)."""
         if not self.facts or asks_experience(question) or asks_two_things(question):
             return []
         terms = [t for t in dict.fromkeys(content_tokens(question)) if t not in QUESTION_WORDS]
@@ -327,8 +379,9 @@ class FactIndex:
         wanted = wanted_quantity(question)
         # asked for a number it does not hold: "how much" is not answered by "we have a budget"
         kept = [p for p in lexical if _kind(self.facts[p], wanted) >= 0]
-        sims, has = self._similarities(kept, vector)
-        contexts = self._context_similarities(kept, vector)
+        source = vectors or self.vectors
+        sims, has = self._similarities(kept, vector, source)
+        contexts = self._context_similarities(kept, vector, source)
         weights = {t: self._idf(t) for t in terms}
         best_sim = max(sims, default=0.0)
         best_lexical = max((lexical[p] for p in kept), default=0.0) or 1.0
@@ -341,21 +394,25 @@ class FactIndex:
             found.append(Candidate(fact, (*own, *among)))
         return found
 
-    def _similarities(self, positions: Sequence[int], vector: Vectors | None) -> tuple[list[float], list[bool]]:
+    def _similarities(
+        self, positions: Sequence[int], vector: Vectors | None, vectors: FactVectors | None
+    ) -> tuple[list[float], list[bool]]:
         """Cosine of each fact with the question, and whether the fact has a vector."""
-        if vector is None or self.vectors is None or not positions:
+        if vector is None or vectors is None or not positions:
             return [0.0] * len(positions), [False] * len(positions)
-        rows = self.vectors.rows(positions)
+        rows = vectors.rows(positions)
         has = [bool(r.any()) for r in rows]
         return [float(s) for s in rows @ vector], has
 
-    def _context_similarities(self, positions: Sequence[int], vector: Vectors | None) -> list[float]:
+    def _context_similarities(
+        self, positions: Sequence[int], vector: Vectors | None, vectors: FactVectors | None
+    ) -> list[float]:
         """Cosine of the question with each fact's page title and headings (0 without vectors)."""
-        if vector is None or self.vectors is None or not positions:
+        if vector is None or vectors is None or not positions:
             return [0.0] * len(positions)
         contexts = [context_of(self.facts[p]) or "-" for p in positions]
         distinct = list(dict.fromkeys(contexts))
-        rows = self.vectors.texts(distinct)
+        rows = vectors.texts(distinct)
         if rows is None:
             return [0.0] * len(positions)
         by_text = dict(zip(distinct, (float(s) for s in rows @ vector), strict=True))
@@ -416,6 +473,16 @@ class FactIndex:
             1.0 if len(fact.text.split()) < MIN_FACT_WORDS else 0.0,
             unmatched,
         )
+
+
+def judge(question: str, candidates: Sequence[Candidate], settings: Settings) -> tuple[Fact, float] | None:
+    """The best of ``candidates`` by the pair scorer and the question scorer's chance that the
+    material answers ``question``; None without candidates."""
+    ranked = rank(candidates, settings)
+    if not ranked:
+        return None
+    features = question_features(question, ranked)
+    return ranked[0][1].fact, logistic(settings.question_weights, settings.question_bias, features)
 
 
 def rank(candidates: Sequence[Candidate], settings: Settings) -> list[tuple[float, Candidate]]:

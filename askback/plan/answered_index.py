@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from askback.plan.answered import Evidence, FactIndex, Settings
+from askback.plan.answered import Evidence, FactIndex, Settings, StaticVectors
 
 if TYPE_CHECKING:
     import numpy as np
@@ -36,17 +36,20 @@ def load_fact_index(
     """Every fact of the company, with vectors looked up when a question needs them (through
     ``sessions``, new sessions on the same database, for reading only; without it, in
     ``session``, which must then stay open while the index is used); None without facts."""
-    from askback.research.vectors import text_hash
+    from askback.research.vectors import static_for, text_hash
     from askback.store import research as research_store
 
     facts = research_store.facts(session, company_id, with_topics_only=False)
     if not facts:
         return None
     hashes = [text_hash(f.text) for f in facts]
-    vectors = None
+    vectors = screen = None
     if embedder is not None:
-        vectors = StoredVectors([f.text for f in facts], hashes, embedder, sessions or _same(session))
-    return FactIndex(facts, vectors, settings)
+        texts = [f.text for f in facts]
+        vectors = StoredVectors(texts, hashes, embedder, sessions or _same(session))
+        static = static_for(embedder)  # the installed MiniLM's distilled table, never another model's
+        screen = StaticVectors(texts, static) if static is not None else None
+    return FactIndex(facts, vectors, settings, screen)
 
 
 def company_index(

@@ -92,3 +92,37 @@ def test_a_company_without_facts_has_no_index(runtime: Runtime) -> None:
     with runtime.session() as session:
         company = companies.ensure(session, "Empty Co")
         assert load_fact_index(session, company.id, None) is None
+
+
+def test_the_static_screen_changes_no_answer_and_spares_minilm_the_clear_cases(
+    demo_database: Path, tmp_path: Path
+) -> None:
+    """A question the static vectors already put far below the bar is not answered, and its
+    sentences are never run through MiniLM; every answer is the one MiniLM alone gives."""
+    from dataclasses import replace
+
+    clear = [
+        "Who makes the final call on an offer once the last round is done?",
+        "What gets assessed at the end of the probation period?",
+    ]
+    questions = QUESTIONS + clear
+    vectors = real_model().embed(questions)
+    indexes = []
+    for copy in (tmp_path / "screened.db", tmp_path / "unscreened.db"):
+        shutil.copy(demo_database, copy)
+        runtime = Runtime.open(f"sqlite:///{copy}", embedder=real_model())
+        with runtime.session() as session:
+            company = companies.get(session, DEMO)
+            index = load_fact_index(session, company.id, runtime.embedder(), sessions=runtime.session)
+        assert index is not None and index.screen is not None
+        indexes.append(index)
+    screened, unscreened = indexes
+    assert screened.settings.screen_at > 0
+    unscreened.settings = replace(unscreened.settings, screen_at=0.0)
+    answers = [[answering_fact(i, q, vectors[n]) for n, q in enumerate(questions)] for i in indexes]
+    assert answers[0] == answers[1]
+    assert answers[0][0] is not None and answers[0][0].source == "benefits.html"
+    for question in clear:  # found by words, ruled out without MiniLM
+        assert screened.screen_candidates(question) and screened.screened(question) is not None
+    assert isinstance(screened.vectors, StoredVectors) and isinstance(unscreened.vectors, StoredVectors)
+    assert screened.vectors.computed < unscreened.vectors.computed
