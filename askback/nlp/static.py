@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 STATIC_FILE = Path(__file__).parent / "data" / "minilm-static.npz"
 STATIC_NAME = "all-MiniLM-L6-v2-static-v1"
+GROUP = 64  # sentences summed together (see StaticEmbedder.embed)
 
 
 def vocabulary_digest(tokenizer: Path | None = None) -> str:
@@ -60,13 +61,19 @@ class StaticEmbedder:
         import numpy as np
 
         encodings = self._tokenizer.encode_batch(list(texts), add_special_tokens=False)
-        lengths = np.array([len(e.ids) for e in encodings])
+        token_ids = [e.ids for e in encodings]
+        lengths = np.array([len(ids) for ids in token_ids], dtype=np.int64)
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
-        present = lengths > 0
-        if present.any():
-            ids = np.fromiter((i for e in encodings for i in e.ids), dtype=np.int64, count=int(lengths.sum()))
-            starts = np.concatenate(([0], np.cumsum(lengths[present])[:-1]))
-            out[present] = np.add.reduceat(self._table[ids], starts, axis=0) / lengths[present, None]
+        present = np.flatnonzero(lengths)
+        # A few sentences at a time: their token rows stay in the CPU's cache while they are
+        # summed, where gathering a handbook's 100,000 rows at once took ten times longer.
+        for start in range(0, len(present), GROUP):
+            group = present[start : start + GROUP]
+            ids = np.fromiter(
+                (i for row in group for i in token_ids[row]), dtype=np.int64, count=int(lengths[group].sum())
+            )
+            starts = np.concatenate(([0], np.cumsum(lengths[group])[:-1]))
+            out[group] = np.add.reduceat(self._table[ids], starts, axis=0) / lengths[group, None]
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         result: Vectors = out / np.clip(norms, 1e-12, None)
         return result

@@ -15,7 +15,7 @@ from askback.research.documents import Block
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
-    from markdown_it.tree import SyntaxTreeNode as Node
+    from markdown_it.token import Token
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(\n|\Z)", re.DOTALL)
 TEMPLATE_TAGS = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
@@ -32,8 +32,6 @@ HTML_BLOCK_TAG = re.compile(
     r"blockquote|details|summary|figure|figcaption|br|hr|[A-Z][\w.]*)\b[^<>]*>"
 )  # a capitalised tag is an MDX component: a callout, a tab, a card
 HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>|<!--|-->")
-SILENT = frozenset({"image", "html_inline"})  # inline nodes whose words are not the page's text
-SKIPPED = frozenset({"fence", "code_block", "hr"})
 
 
 @lru_cache(maxsize=1)
@@ -45,10 +43,8 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
-def _tree(text: str) -> Node:
-    from markdown_it.tree import SyntaxTreeNode
-
-    return SyntaxTreeNode(_parser().parse(text))
+def _tokens(text: str) -> list[Token]:
+    return _parser().parse(text)
 
 
 def split_front_matter(text: str) -> tuple[str, str]:
@@ -62,12 +58,17 @@ def split_front_matter(text: str) -> tuple[str, str]:
 
 def markdown_blocks(text: str, root: tuple[str, ...] = ()) -> list[Block]:
     walker = _Walker(root)
-    walker.visit(_tree(MDX_MODULE_LINE.sub("", TEMPLATE_TAGS.sub(" ", text))))
+    walker.visit(_tokens(MDX_MODULE_LINE.sub("", TEMPLATE_TAGS.sub(" ", text))))
     return walker.blocks
 
 
 class _Walker:
-    """Walks the syntax tree in document order, keeping the current heading path."""
+    """Walks markdown-it's token stream in document order, keeping the current heading path.
+
+    The stream is flat (containers open and close around their contents), so headings,
+    paragraphs and tables are found at any depth (in a list item, a quote) without building
+    a syntax tree: that took a tenth of a handbook's parsing time. Fenced and indented code,
+    and rules, carry no words of the page."""
 
     def __init__(self, root: tuple[str, ...]) -> None:
         self.root = root
@@ -77,48 +78,55 @@ class _Walker:
     def path(self) -> tuple[str, ...]:
         return self.root + tuple(h for _, h in self.headings)
 
-    def visit(self, node: Node) -> None:
-        for child in node.children:
-            if child.type == "heading":
-                level = int(child.tag[1:])
-                self.headings = [h for h in self.headings if h[0] < level] + [(level, inline_text(child))]
-            elif child.type == "paragraph":
-                self._paragraph(child.children)
-            elif child.type == "table":
-                self._table(child)
-            elif child.type == "html_block":
-                self._html(child.content)
-            elif child.type not in SKIPPED:
-                self.visit(child)
-
-    def _paragraph(self, nodes: Sequence[Node]) -> None:
-        content = _words_of(nodes)
-        if content:
-            self.blocks.append(Block(self.path(), content))
+    def visit(self, tokens: Sequence[Token]) -> None:
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if token.type == "heading_open":
+                level = int(token.tag[1:])
+                self.headings = [h for h in self.headings if h[0] < level] + [(level, _inline_after(tokens, i))]
+            elif token.type == "paragraph_open":
+                content = _inline_after(tokens, i)
+                if content:
+                    self.blocks.append(Block(self.path(), content))
+            elif token.type == "table_open":
+                close = next((j for j in range(i + 1, len(tokens)) if tokens[j].type == "table_close"), len(tokens))
+                self._table(tokens[i + 1 : close])
+                i = close
+            elif token.type == "html_block":
+                self._html(token.content)
+            i += 1
 
     def _html(self, content: str) -> None:
         """The text between the tags, read as Markdown under the current headings (as MDX does)."""
         words = HTML_TAG.sub("", HTML_BLOCK_TAG.sub("\n\n", HTML_CODE.sub(" ", content)))
         words = "\n".join(line.strip() for line in words.splitlines())  # indentation is layout here, not code
         if words.strip():
-            self.visit(_tree(words))
+            self.visit(_tokens(words))
 
-    def _table(self, table: Node) -> None:
-        head = [
-            inline_text(cell)
-            for part in table.children
-            if part.type == "thead"
-            for row in part.children
-            for cell in row.children
-        ]
+    def _table(self, tokens: Sequence[Token]) -> None:
+        head: list[str] = []
+        rows: list[list[str]] = []
+        in_head = False
+        for i, token in enumerate(tokens):
+            if token.type in ("thead_open", "thead_close"):
+                in_head = token.type == "thead_open"
+            elif token.type == "tr_open" and not in_head:
+                rows.append([])
+            elif token.type in ("th_open", "td_open"):
+                (head if in_head else rows[-1] if rows else head).append(_inline_after(tokens, i))
         # A header of one filled cell is a caption; the real header may be the first body row.
         caption_like = sum(1 for c in head if c) == 1
-        rows = [row for part in table.children if part.type == "tbody" for row in part.children]
-        for i, row in enumerate(rows):
-            cells = [inline_text(cell) for cell in row.children]
+        for i, cells in enumerate(rows):
             if not any(cells) or (i == 0 and caption_like and _looks_like_header(cells)):
                 continue
             self.blocks.append(Block(self.path(), _row_text(cells)))
+
+
+def _inline_after(tokens: Sequence[Token], i: int) -> str:
+    """The words of the inline token that follows an opening one (a heading, a paragraph, a cell)."""
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    return inline_text(following) if following is not None and following.type == "inline" else ""
 
 
 def _looks_like_header(cells: list[str]) -> bool:
@@ -132,22 +140,13 @@ def _row_text(cells: list[str]) -> str:
     return cells[0] if cells else ""
 
 
-def inline_text(node: Node) -> str:
-    """The words of a node: links become their text, images and HTML disappear."""
-    return _words_of(node.children)
-
-
-def _words_of(nodes: Sequence[Node]) -> str:
+def inline_text(token: Token) -> str:
+    """The words of an inline token: links become their text, images and HTML disappear."""
     parts: list[str] = []
-    _collect(nodes, parts)
-    return re.sub(r"\s+", " ", "".join(parts)).strip()
-
-
-def _collect(nodes: Sequence[Node], parts: list[str]) -> None:
-    for node in nodes:
-        if node.type in ("text", "code_inline"):
-            parts.append(node.content)
-        elif node.type in ("softbreak", "hardbreak"):
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
-        elif node.type not in SILENT:
-            _collect(node.children, parts)
+        # anything else is markup around words (links, emphasis) or silent (images, inline HTML)
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
