@@ -45,6 +45,7 @@ MIN_FACT_WORDS = 5  # shorter "facts" are headings and fragments, not answers
 # cross-validation on the tuning sets; 15 found more answers there but its lower bar let "Who
 # would I report to?" be answered by "Report a lost laptop to the security team".
 LEXICAL_CANDIDATES = 25
+MAX_REMEMBERED = 4096  # judgements an index keeps (the web app lints whatever it is sent)
 
 # Words that say what kind of question it is, not what it is about.
 QUESTION_WORDS = frozenset(
@@ -284,6 +285,7 @@ class StaticVectors:
         self._texts = texts
         self._embedder = embedder
         self._known: dict[int, Vectors] = {}
+        self._other: dict[str, Vectors] = {}  # headings and questions
 
     def rows(self, positions: Sequence[int]) -> Vectors:
         import numpy as np
@@ -295,7 +297,15 @@ class StaticVectors:
         return result
 
     def texts(self, texts: Sequence[str]) -> Vectors:
-        return self._embedder.embed(list(texts))
+        import numpy as np
+
+        if len(self._other) >= MAX_REMEMBERED:
+            self._other.clear()
+        missing = [t for t in dict.fromkeys(texts) if t not in self._other]
+        if missing:
+            self._other.update(zip(missing, self._embedder.embed(missing), strict=True))
+        result: Vectors = np.stack([self._other[t] for t in texts])
+        return result
 
 
 class FactIndex:
@@ -323,6 +333,10 @@ class FactIndex:
         self._document_frequency: dict[str, int] = {}
         self._tokens: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
         self._by_id: dict[int, Fact] = {}
+        self._searched: dict[tuple[str, ...], dict[int, float]] = {}
+        self._policies: dict[int, frozenset[str]] = {}
+        # question -> judgement: a plan's questions are checked again on every rebuild and request
+        self._assessed: dict[tuple[str, bool, Settings], tuple[Fact, float] | None] = {}
 
     def fact(self, fact_id: int) -> Fact:
         """The indexed fact with this id (as :class:`Evidence` names it)."""
@@ -342,11 +356,17 @@ class FactIndex:
         """The best sentence for ``question`` and the chance that the material answers it.
         With a screen, a question whose chance by the static vectors is below the screen's bar
         keeps that chance, and its sentences are never embedded: MiniLM is only run where it
-        can matter."""
-        screened = self.screened(question)
-        if screened is not None:
-            return screened[0] or None
-        return judge(question, self.candidates(question, vector), self.settings)
+        can matter. Remembered per question: a plan's questions are checked on every rebuild."""
+        key = (question, vector is None, self.settings)
+        if key not in self._assessed:
+            if len(self._assessed) >= MAX_REMEMBERED:
+                self._assessed.clear()
+            screened = self.screened(question)
+            found = (
+                judge(question, self.candidates(question, vector), self.settings) if screened is None else screened[0]
+            )
+            self._assessed[key] = found
+        return self._assessed[key]
 
     def screened(self, question: str) -> tuple[tuple[Fact, float] | None] | None:
         """What the screen settles without MiniLM: (the static judgement, or None when no
@@ -375,7 +395,7 @@ class FactIndex:
         terms = [t for t in dict.fromkeys(content_tokens(question)) if t not in QUESTION_WORDS]
         groups = set(_concepts().hits(question))
         phrases = list(terms) + [p for g in groups for p in vocabulary()[g]]
-        lexical = {hit.position: hit.score for hit in self.lexical.search(phrases, LEXICAL_CANDIDATES)}
+        lexical = self._search(tuple(phrases))
         wanted = wanted_quantity(question)
         # asked for a number it does not hold: "how much" is not answered by "we have a budget"
         kept = [p for p in lexical if _kind(self.facts[p], wanted) >= 0]
@@ -418,6 +438,25 @@ class FactIndex:
         by_text = dict(zip(distinct, (float(s) for s in rows @ vector), strict=True))
         return [by_text[c] for c in contexts]
 
+    def _search(self, phrases: tuple[str, ...]) -> dict[int, float]:
+        """Position -> BM25 of the sentences the phrases find, remembered for the question's
+        second look (the static screen's, then MiniLM's)."""
+        found = self._searched.get(phrases)
+        if found is None:
+            if len(self._searched) >= MAX_REMEMBERED:
+                self._searched.clear()
+            hits = self.lexical.search(phrases, LEXICAL_CANDIDATES)
+            found = self._searched[phrases] = {hit.position: hit.score for hit in hits}
+        return found
+
+    def _named(self, position: int) -> frozenset[str]:
+        """The policies the sentence or its headings name (whatever the question)."""
+        found = self._policies.get(position)
+        if found is None:
+            fact = self.facts[position]
+            found = self._policies[position] = frozenset(_concepts().hits(fact.text + " " + context_of(fact)))
+        return found
+
     def _idf(self, term: str) -> float:
         """How rare a word is among this company's sentences (BM25's idf)."""
         if term not in self._document_frequency:
@@ -452,7 +491,7 @@ class FactIndex:
         # sentence names that policy in its own words ("pto" by a sentence on annual leave), or
         # every word of the policy's vocabulary, lowered recall at the same precision in
         # cross-validation on the tuning sets (CivicActions 0.86 -> 0.71, 18F 0.69 -> 0.54).
-        named = groups & set(_concepts().hits(fact.text + " " + context_of(fact)))
+        named = groups & self._named(position)
         total = sum(weights.values()) or 1.0
         coverage = sum(w for t, w in weights.items() if t in body) / total
         context_coverage = sum(w for t, w in weights.items() if t in with_context) / total
