@@ -66,10 +66,12 @@ def aliases_in(company: Company, texts: Sequence[str]) -> list[str]:
     return [alias for alias, uses in found.most_common() if uses >= MIN_USES and alias.lower() != company.name.lower()]
 
 
-def learn(session: Session, company: Company) -> Company:
+def learn(session: Session, company: Company, texts: Sequence[str] | None = None) -> Company:
     """After research: the shown name from the material (unless the user chose one) and any
-    aliases it gives."""
-    texts = [f.text for f in research_store.facts(session, company.id, with_topics_only=False)]
+    aliases it gives. ``texts`` are all the company's sentences when the caller has them (a
+    first research run), which spares reading them back; otherwise they are read."""
+    if texts is None:
+        texts = [f.text for f in research_store.facts(session, company.id, with_topics_only=False)]
     name = company.name
     if companies.name_source(session, company.id) == "typed":
         name = written_name(company, texts) or company.name

@@ -104,6 +104,7 @@ def research(
     with runtime.session() as session:
         existing = companies.find(session, company_name)  # created below, once something was read
         known = store.page_hashes(session, existing.id) if existing else {}
+    everything_new = not known  # then this run's sentences are all the company's facts
     summary = ResearchSummary(company=existing.name if existing else company_name.strip())
     pending: list[tuple[RawPage, str]] = []
     seen: dict[str, set[str]] = {}
@@ -140,12 +141,14 @@ def research(
         raise AskbackError(_nothing_read(sources, summary.skipped + summary.notes))
     with runtime.session() as session:
         company = companies.ensure(session, company_name)
-    _store(runtime, company.id, parsed, seen, summary, report, close_calls_only)
+    stored = _store(runtime, company.id, parsed, seen, summary, report, close_calls_only)
     if parsed:  # how the company writes its name, and its other names, from its own material
         from askback.research import names
 
         with runtime.session() as session:
-            summary.company = names.learn(session, companies.get(session, company.slug)).name
+            found = companies.get(session, company.slug)
+            texts = [text for _, page in sorted(stored) for text in page]  # in the order facts are read
+            summary.company = names.learn(session, found, texts if everything_new else None).name
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -196,7 +199,8 @@ def _store(
     summary: ResearchSummary,
     report: OnStep,
     close_calls_only: bool = True,
-) -> None:
+) -> list[tuple[str, list[str]]]:
+    """Store the pages' facts; each page's reference and the sentences stored from it."""
     furniture = boilerplate([p.sentences for p in parsed])
     kept = [[s for s in p.sentences if normalise(s.text) not in furniture] for p in parsed]
     texts = [s.text for page in kept for s in page]
@@ -233,6 +237,7 @@ def _store(
             if not source.startswith(("http://", "https://")) and source != "-":
                 summary.pages_removed += store.remove_missing(session, company_id, source, refs)
         companies.mark_researched(session, company_id, datetime.now(UTC))
+    return [(p.raw.ref, [s.text for s in page]) for p, page in zip(parsed, kept, strict=True)]
 
 
 def _classify(
