@@ -65,7 +65,7 @@ EXPERIENCE = re.compile(
     r"this particular|(?:your|this|my) (?:squad|team|project|group)|most (?:active|popular|common|used)|leaning|"
     r"still|these days|feel|felt|diverse|last year|this year|right now|currently|lately|in your experience|"
     r"most (?:people|folks|engineers|teams)|did (?:it|you)|have you|folks|pick|prefer|usually|typically|on average|"
-    r"(?:for|of|in) this (?:role|position|opening))\b",
+    r"what did|the last few|how was|(?:done|doing) differently|(?:for|of|in) this (?:role|position|opening))\b",
     re.IGNORECASE,
 )
 WANTS_QUANTITY = re.compile(

@@ -178,7 +178,12 @@ def test_the_kind_of_number_a_question_asks_for(question: str, kind: str | None)
         ("Tell me about a time when a release went wrong.", True),
         ("What is the hardest part of the job?", True),
         ("How often do people take the full allowance?", True),
+        # what happened, as a plan's own grounded questions ask it after quoting the handbook
+        ("What did the last few on-call weeks look like for the person on duty?", True),
+        ("How was the follow-up tracked?", True),
+        ("What has the team done differently since?", True),
         ("How much is the learning budget?", False),
+        ("How is pay set?", False),
         ("How long is parental leave?", False),
         ("What is the on-call policy?", False),
     ],
