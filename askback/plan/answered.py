@@ -301,10 +301,13 @@ class StaticVectors:
 
         if len(self._other) >= MAX_REMEMBERED:
             self._other.clear()
-        missing = [t for t in dict.fromkeys(texts) if t not in self._other]
+        known = {t: v for t in dict.fromkeys(texts) if (v := self._other.get(t)) is not None}
+        missing = [t for t in dict.fromkeys(texts) if t not in known]
         if missing:
-            self._other.update(zip(missing, self._embedder.embed(missing), strict=True))
-        result: Vectors = np.stack([self._other[t] for t in texts])
+            fresh = dict(zip(missing, self._embedder.embed(missing), strict=True))
+            self._other.update(fresh)
+            known.update(fresh)
+        result: Vectors = np.stack([known[t] for t in texts])
         return result
 
 
@@ -336,7 +339,7 @@ class FactIndex:
         self._searched: dict[tuple[str, ...], dict[int, float]] = {}
         self._policies: dict[int, frozenset[str]] = {}
         # question -> judgement: a plan's questions are checked again on every rebuild and request
-        self._assessed: dict[tuple[str, bool, Settings], tuple[Fact, float] | None] = {}
+        self._assessed: dict[tuple[str, bool, Settings], tuple[tuple[Fact, float] | None]] = {}
 
     def fact(self, fact_id: int) -> Fact:
         """The indexed fact with this id (as :class:`Evidence` names it)."""
@@ -358,15 +361,15 @@ class FactIndex:
         keeps that chance, and its sentences are never embedded: MiniLM is only run where it
         can matter. Remembered per question: a plan's questions are checked on every rebuild."""
         key = (question, vector is None, self.settings)
-        if key not in self._assessed:
-            if len(self._assessed) >= MAX_REMEMBERED:
-                self._assessed.clear()
-            screened = self.screened(question)
-            found = (
-                judge(question, self.candidates(question, vector), self.settings) if screened is None else screened[0]
-            )
-            self._assessed[key] = found
-        return self._assessed[key]
+        remembered = self._assessed.get(key)
+        if remembered is not None:
+            return remembered[0]
+        screened = self.screened(question)
+        found = judge(question, self.candidates(question, vector), self.settings) if screened is None else screened[0]
+        if len(self._assessed) >= MAX_REMEMBERED:
+            self._assessed.clear()
+        self._assessed[key] = (found,)  # another thread may clear it: the value returned is this one
+        return found
 
     def screened(self, question: str) -> tuple[tuple[Fact, float] | None] | None:
         """What the screen settles without MiniLM: (the static judgement, or None when no

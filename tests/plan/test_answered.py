@@ -229,3 +229,27 @@ def test_the_page_about_the_policy_is_cited_rather_than_a_passing_mention() -> N
     found = answer(index(mention, *leave), "How much sick leave do I get?")
     assert found is not None and found.source == "sick-leave.html"
     assert found.quote == "Everyone earns 4 hours of sick leave every pay period."
+
+
+def test_judgements_are_remembered_and_the_same_from_several_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The web app lints from several threads against one index; what it remembers (and
+    forgets when full) never changes an answer."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from askback.plan import answered
+
+    questions = [
+        "How much is the learning budget?",
+        "How long is parental leave?",
+        "How many days of vacation do I get?",
+        "Do you sponsor visas?",
+        "What is a typical day like?",
+    ]
+    vectors = real_model().embed(questions)
+    expected = [index(*ALL).answer(q, vectors[i]) for i, q in enumerate(questions)]
+    monkeypatch.setattr(answered, "MAX_REMEMBERED", 2)  # forgets as it goes
+    shared = index(*ALL)
+    with ThreadPoolExecutor(4) as pool:
+        found = list(pool.map(lambda i: shared.answer(questions[i % 5], vectors[i % 5]), range(40)))
+    assert found == [expected[i % 5] for i in range(40)]
+    assert expected[0] is not None and expected[0].fact_id == BUDGET.id
