@@ -1,38 +1,39 @@
 """Red and green flags in what interviewers and employees said.
 
-Two kinds of evidence, as in research topics. Phrases ("like a family", "unlimited PTO") are
-matched as whole words, case-insensitively: precise and explainable. Paraphrases ("the
-founder calls us his second family") are caught by meaning: a sentence's embedding must be
-close to one of a flag's example sentences, clearly closer to that flag than to any other,
-and clearly closer to it than to a large set of ordinary sentences that raise no flag (the
-"none" prototypes). That last test is what keeps precision up: similarity in MiniLM space is
-mostly about the subject, so a plain statement about on-call pay lands near both on-call
-flags unless something says "this is just a statement about on-call". So a flag is a topic
-match times a colour agreement: nearest neighbours know the subject, and a small linear
-colour model (red or green) must not read the sentence the other way. It learns from every
-sentence whose colour is known (the flags' examples, the labelled sentences that raise a
-flag, the good or bad news in training_claims.jsonl), over the sentence's embedding, the
-embedding of its last clause (where "X but Y" lands) and the stance cues of
-:mod:`askback.nlp.stance`. A sentence in which a phrase matched is not matched by meaning.
+Two kinds of evidence. Phrases ("like a family", "unlimited PTO") are matched as whole words,
+case-insensitively: precise and explainable, unless the sentence turns them ("not a family").
+Paraphrases ("the founder calls us his second family") are caught by a trained reader: a
+linear model that learns which flag a sentence raises, or none, from about 2,400 labelled
+sentences written the way people write notes and reviews, many of them turning (negation,
+contrast, a comparison with a promise, reported speech, sarcasm), each with the flag it really
+raises. Its features are the sentence's embedding (what it is about), its last clause's
+embedding (where "X but Y" lands), the stance cues of :mod:`askback.nlp.stance`, and its
+negation-marked words (:mod:`askback.nlp.word_features`), which see what the embedding barely
+does: "tiny", "on paper", "not ... once". Nearest example sentences, the earlier method, mostly
+measure closeness of subject; on the same folds they found half as many flags at lower
+precision. A red / green colour model over the same features must not read the sentence the
+other way. A sentence in which a phrase matched is not matched by meaning.
 
-Thresholds were chosen by cross-validation on askback/assess/data (bench/eval_assess.py
---tune), never on the held-out sentences in tests/data.
+Thresholds were chosen by cross-validation on askback/assess/data (``python -m askback.evaluate
+flags --tune``), never on the held-out sentences in tests/data.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from askback.assess.fitted import ArrayCache, fitted_once
 from askback.core.datafile import load_data, read_raw
 from askback.core.thresholds import ThresholdFile, load_thresholds
 from askback.nlp.linear import fit_ridge, with_bias
 from askback.nlp.phrases import PhraseIndex
 from askback.nlp.stance import Reading, clauses, read
-from askback.nlp.text import content_tokens
+from askback.nlp.word_features import WordFeatures, is_single_word, readable
 
 if TYPE_CHECKING:
     import numpy as np
@@ -52,43 +53,30 @@ _MOOD_AGAINST = {"negative": "green", "positive": "red"}  # the colour a sentenc
 
 @dataclass(frozen=True, kw_only=True)
 class Thresholds:
-    """How close a sentence must be to a flag, and which stance rules apply. The shipped values
-    live in data/flags.thresholds.yaml with the date, set and reason of their last tuning
-    (five-fold cross-validation on flag_training.jsonl, ``python bench/eval_assess.py --tune``)."""
+    """How sure the reader must be, and how much each kind of evidence counts. The shipped
+    values live in data/flags.thresholds.yaml with the date, set and reason of their last tuning
+    (five-fold cross-validation on flag_training.jsonl, ``python -m askback.evaluate flags --tune``)."""
 
-    similarity: float  # to the closest example of the flag
-    over_other_flags: float  # ahead of the closest example of any other flag
-    over_none: float  # ahead of the closest sentence that raises no flag
+    flag_penalty: float  # ridge penalty of the flag model (45 flags and "no flag")
+    margin: float  # the flag's score ahead of "no flag" for a match by meaning
     polarity_penalty: float  # ridge penalty of the red / green colour model
     phrase_colour_veto: float  # drop a phrase match when the colour model leans the other way by more than this
-    stance_weight: float  # the stance cues in the colour model
-    last_clause_weight: float  # the embedding of the sentence's last clause in the colour model
+    stance_weight: float  # the stance cues beside the embedding
+    last_clause_weight: float  # the embedding of the sentence's last clause
+    word_weight: float  # the words, negation-marked (:mod:`askback.nlp.word_features`)
     colour_veto: float  # drop a flag when the colour model leans the other way by more than this
-    colour_bonus: float  # a clear colour in the flag's direction lowers the margin over "no flag" by this much per unit
-    against_lean: float  # drop a flag when the sentence leans at least this far the other way
+    against_lean: float  # drop a flag when the sentence's stance cues lean at least this far the other way
     red_negation_window: int  # a red phrase is cancelled by a negator this close before it ("not a family")
-    anchored: bool  # a match by meaning must share a word with the flag's phrases or examples
-    same_negation: bool  # ... and be negated when its closest example is (cross-validation: no)
     use_mood: bool  # drop a flag whose colour the sentence's classified sentiment rules out
 
     @classmethod
     def from_file(cls, file: ThresholdFile) -> Thresholds:
-        """The values of a thresholds file; yes/no settings are stored as 1 and 0."""
+        """The values of a thresholds file; whole numbers and yes/no settings are stored as numbers."""
+        values = {name: file.value(name) for name in cls.__dataclass_fields__}
         return cls(
-            similarity=file.value("similarity"),
-            over_other_flags=file.value("over_other_flags"),
-            over_none=file.value("over_none"),
-            polarity_penalty=file.value("polarity_penalty"),
-            phrase_colour_veto=file.value("phrase_colour_veto"),
-            stance_weight=file.value("stance_weight"),
-            last_clause_weight=file.value("last_clause_weight"),
-            colour_veto=file.value("colour_veto"),
-            colour_bonus=file.value("colour_bonus"),
-            against_lean=file.value("against_lean"),
-            red_negation_window=int(file.value("red_negation_window")),
-            anchored=bool(file.value("anchored")),
-            same_negation=bool(file.value("same_negation")),
-            use_mood=bool(file.value("use_mood")),
+            **{k: v for k, v in values.items() if k not in ("red_negation_window", "use_mood")},
+            red_negation_window=int(values["red_negation_window"]),
+            use_mood=bool(values["use_mood"]),
         )
 
 
@@ -125,7 +113,7 @@ class FlagMatch:
 
     flag: FlagSpec
     how: str  # phrase or meaning
-    matched: str  # the phrase, or the example sentence it is closest to
+    matched: str  # the phrase, or the words that most raised a flag found by meaning
     score: float
 
     @property
@@ -134,7 +122,7 @@ class FlagMatch:
         if self.how == "phrase":
             return f'the words "{self.matched}"'
         if self.how == "meaning":
-            return f'its meaning, close to "{self.matched}"'
+            return f'its meaning and the words "{self.matched}"' if self.matched else "its meaning"
         return "the account's reading when it was added"
 
 
@@ -205,10 +193,45 @@ class PhraseMatcher:
 
 
 Embed = Callable[[Sequence[str]], "Matrix"]
+NO_FLAG = "no-flag"
+FITTED = ("flag_penalty", "polarity_penalty", "stance_weight", "last_clause_weight", "word_weight")
+
+
+@dataclass(frozen=True)
+class _Fitted:
+    """The trained reader: its vocabulary and the weights of its two linear models."""
+
+    words: WordFeatures
+    flag_weights: npt.NDArray[np.float64]  # features x (no flag, flag 1, ..., flag n)
+    colour_weights: npt.NDArray[np.float64]  # features x (red, green)
+
+    def arrays(self) -> dict[str, Any]:
+        import numpy as np
+
+        return {
+            "terms": np.array(self.words.terms),
+            "idf": np.array(self.words.idf),
+            "flag_weights": self.flag_weights,
+            "colour_weights": self.colour_weights,
+        }
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, Any]) -> _Fitted:
+        words = WordFeatures(tuple(str(t) for t in arrays["terms"]), tuple(float(v) for v in arrays["idf"]))
+        return cls(words, arrays["flag_weights"], arrays["colour_weights"])
 
 
 class FlagDetector:
-    """Flags per sentence. Without an embedder (no model installed) only phrases are matched."""
+    """Flags per sentence. Without an embedder (no model installed) only phrases are matched.
+
+    A match by meaning comes from a linear model over the sentence's embedding, its last
+    clause's embedding, its stance cues and its negation-marked words, that learns which flag a
+    sentence raises, or none, from labelled sentences written the way people write notes and
+    reviews (flag_training.jsonl, the flags' own examples). Turning sentences are among them,
+    with the flag they really raise, so the model learns that "the allowance is tiny" is not
+    good on-call, whatever its subject. A colour model over the same features (red or green,
+    learnt from every sentence whose colour is known) then vetoes a flag, found by meaning or by
+    phrase, that the sentence reads the other way."""
 
     def __init__(
         self,
@@ -216,23 +239,20 @@ class FlagDetector:
         thresholds: Thresholds | None = None,
         flags: Sequence[FlagSpec] | None = None,
         training: Sequence[tuple[str, tuple[str, ...]]] | None = None,
-        none_sentences: Sequence[str] | None = None,
+        model: str | None = None,
+        cache: ArrayCache | None = None,
     ) -> None:
         self.flags = tuple(flags if flags is not None else load_flags())
         self.thresholds = thresholds or shipped_thresholds()
         self.phrases = PhraseMatcher(self.flags)
         self._embed = embed
         rows = training if training is not None else training_sentences()
-        by_id = {f.id: f for f in self.flags}
-        self._examples = [(f, e) for f in self.flags for e in f.examples]
-        self._examples += [(by_id[ids[0]], text) for text, ids in rows if ids and ids[0] in by_id]
-        self._none = [text for text, ids in rows if not ids] + list(
-            none_sentences if none_sentences is not None else _company_sentences()
-        )
-        self._vectors: tuple[Matrix, Matrix] | None = None
-        self._polarity: npt.NDArray[np.float64] | None = None
-        self._anchors: dict[str, set[str]] | None = None
-        self._none_negated: npt.NDArray[np.bool_] | None = None
+        known = {f.id for f in self.flags}
+        self._labelled = [(e, f.id) for f in self.flags for e in f.examples]
+        self._labelled += [(text, ids[0] if ids and ids[0] in known else NO_FLAG) for text, ids in rows]
+        self._fitted: _Fitted | None = None
+        self._model = model
+        self._cache = cache
 
     def detect(
         self, texts: Sequence[str], vectors: Matrix | None = None, moods: Sequence[str] | None = None
@@ -244,16 +264,7 @@ class FlagDetector:
         red_window = self.thresholds.red_negation_window
         found = [dict(self.phrases.matches(t, r, red_window)) for t, r in zip(texts, readings, strict=True)]
         if self._embed is not None and texts:
-            vectors = vectors if vectors is not None else self._embed(list(texts))
-            colour = self._colour(vectors, texts)
-            phrase_veto = self.thresholds.phrase_colour_veto
-            found = [
-                {k: m for k, m in h.items() if self._colour_agrees(m.flag, c, phrase_veto)}
-                for h, c in zip(found, colour, strict=True)
-            ]
-            for hits, match in zip(found, self._by_meaning(vectors, colour, texts), strict=True):
-                if match is not None and not hits:
-                    hits[match.flag.id] = match
+            found = self._with_meaning(texts, vectors, found)
         found = [{k: m for k, m in h.items() if self._agrees(m.flag, r)} for h, r in zip(found, readings, strict=True)]
         if moods is not None and self.thresholds.use_mood:
             found = [
@@ -261,6 +272,39 @@ class FlagDetector:
                 for h, mood in zip(found, moods, strict=True)
             ]
         return [sorted(h.values(), key=lambda m: -m.score) for h in found]
+
+    def deciding(self, thresholds: Thresholds) -> FlagDetector:
+        """This detector, trained as it is, deciding with other margins and vetoes (tuning tries
+        many without refitting); ``thresholds`` must not change what is fitted."""
+        if any(getattr(thresholds, k) != getattr(self.thresholds, k) for k in FITTED):
+            raise ValueError("these thresholds need a detector trained anew")
+        other = copy.copy(self)
+        other.thresholds = thresholds
+        other._fitted = self._trained() if self._embed is not None else None
+        return other
+
+    def _with_meaning(
+        self, texts: Sequence[str], vectors: Matrix | None, found: list[dict[str, FlagMatch]]
+    ) -> list[dict[str, FlagMatch]]:
+        """Phrase matches the colour model does not veto, else the flag model's match."""
+        fitted = self._trained()
+        vectors = vectors if vectors is not None else self._embed_all(texts)
+        x = self._features(vectors, texts, fitted.words)
+        scores = x @ fitted.flag_weights
+        colours = [float(green - red) for red, green in x @ fitted.colour_weights]
+        veto = self.thresholds.phrase_colour_veto
+        kept = [
+            {k: m for k, m in hits.items() if self._colour_agrees(m.flag, c, veto)}
+            for hits, c in zip(found, colours, strict=True)
+        ]
+        for i, (hits, row, colour) in enumerate(zip(kept, scores, colours, strict=True)):
+            best = 1 + int(row[1:].argmax())
+            flag = self.flags[best - 1]
+            ahead = float(row[best] - row[0])
+            if not hits and ahead > self.thresholds.margin and self._colour_agrees(flag, colour):
+                words = self._raising_words(x[i], fitted, best)
+                hits[flag.id] = FlagMatch(flag, "meaning", words, round(ahead, 3))
+        return kept
 
     def _agrees(self, flag: FlagSpec, reading: Reading) -> bool:
         """A flag's colour must not contradict the sentence: no green flag on bad news."""
@@ -274,105 +318,72 @@ class FlagDetector:
         sign = 1.0 if flag.kind == "green" else -1.0
         return sign * colour >= -(self.thresholds.colour_veto if veto is None else veto)
 
-    def _by_meaning(self, vectors: Matrix, colour: Sequence[float], texts: Sequence[str]) -> list[FlagMatch | None]:
-        import numpy as np
+    def _raising_words(self, row: npt.NDArray[np.float64], fitted: _Fitted, best: int) -> str:
+        """The sentence's words that most raised the flag over "no flag", for a person to check:
+        single words that carry meaning, as they stand in the sentence ("not ... once")."""
+        start = row.shape[0] - 1 - len(fitted.words.terms)
+        pull = row[start:-1] * (fitted.flag_weights[start:-1, best] - fitted.flag_weights[start:-1, 0])
+        shown: list[str] = []
+        for i in pull.argsort()[::-1]:
+            term = fitted.words.terms[int(i)]
+            if pull[i] <= 0 or len(shown) == 3:
+                break
+            if is_single_word(term) and (word := readable(term)) not in shown:
+                shown.append(word)
+        return ", ".join(shown)
 
-        examples, none = self._prototypes()
-        sims = vectors @ examples.T
-        none_best = self._none_floor(vectors, texts, none)
-        owners = np.array([self.flags.index(f) for f, _ in self._examples])
-        results: list[FlagMatch | None] = []
-        for row, floor, lean, text in zip(sims, none_best, colour, texts, strict=True):
-            per_flag = np.full(len(self.flags), -1.0)
-            np.maximum.at(per_flag, owners, row)
-            order = np.argsort(-per_flag)
-            best, second = float(per_flag[order[0]]), float(per_flag[order[1]]) if len(order) > 1 else -1.0
-            th = self.thresholds
-            flag = self.flags[int(order[0])]
-            if (
-                best >= th.similarity
-                and best - second >= th.over_other_flags
-                and best - floor
-                >= th.over_none - th.colour_bonus * max(0.0, (1 if flag.kind == "green" else -1) * lean)
-                and self._colour_agrees(flag, lean)
-                and (not th.anchored or self._shares_a_word(text, flag))
-            ):
-                closest = max((i for i, o in enumerate(owners) if o == order[0]), key=lambda i: row[i])
-                example = self._examples[closest][1]
-                if th.same_negation and read(text).has_negation != read(example).has_negation:
-                    results.append(None)  # embeddings barely see "not": "isn't involved" is near "involved"
-                    continue
-                results.append(FlagMatch(flag, "meaning", example, round(best, 3)))
+    def _trained(self) -> _Fitted:
+        """The fitted models; with the name of the embedding ``model``, fitted once per process
+        (and, with a ``cache``, once per machine) for the same sentences and settings."""
+        if self._fitted is None:
+            if self._model is None:
+                self._fitted = self._fit()
             else:
-                results.append(None)
-        return results
+                made_from = [self._model, *(f"{k}={getattr(self.thresholds, k)}" for k in FITTED)]
+                made_from += [f"{text}\t{label}\t{claims_moods().get(text, '')}" for text, label in self._labelled]
+                arrays = fitted_once("flag-model", made_from, lambda: self._fit().arrays(), self._cache)
+                self._fitted = _Fitted.from_arrays(arrays)
+        return self._fitted
 
-    def _none_floor(self, vectors: Matrix, texts: Sequence[str], none: Matrix) -> npt.NDArray[np.float64]:
-        """The closest sentence that raises no flag, for each text. With ``same_negation``, only
-        among those negated as the text is: "it's not a family" raises no flag, yet must not
-        stop "we're basically one family" from raising one."""
-        import numpy as np
+    def _fit(self) -> _Fitted:
+        texts = [t for t, _ in self._labelled]
+        words = WordFeatures.fit(texts)
+        x = self._features(self._embed_all(texts), texts, words)
+        classes = (NO_FLAG, *(f.id for f in self.flags))
+        flag_weights = fit_ridge(x, [label for _, label in self._labelled], classes, self.thresholds.flag_penalty)
+        colour_rows, colour_labels = self._coloured(texts)
+        colour_weights = fit_ridge(x[colour_rows], colour_labels, KINDS, self.thresholds.polarity_penalty)
+        return _Fitted(words, flag_weights, colour_weights)
 
-        if not len(none):
-            return np.full(len(vectors), -1.0)
-        sims = np.asarray(vectors @ none.T, dtype=np.float64)
-        if self.thresholds.same_negation:
-            if self._none_negated is None:
-                self._none_negated = np.array([read(t).has_negation for t in self._none])
-            negated = np.array([read(t).has_negation for t in texts])
-            sims = np.where(negated[:, None] == self._none_negated[None, :], sims, -1.0)
-        floor: npt.NDArray[np.float64] = sims.max(axis=1)
-        return floor
-
-    def _shares_a_word(self, text: str, flag: FlagSpec) -> bool:
-        """Whether the sentence shares a meaningful word with the flag's phrases or examples:
-        nearness of meaning alone is mostly nearness of subject ("a bit stretched" is near
-        "the last hire left")."""
-        if self._anchors is None:
-            self._anchors = {}
-            for owner, example in self._examples:
-                self._anchors.setdefault(owner.id, set()).update(content_tokens(example))
-            for spec in self.flags:
-                for phrase in spec.patterns:
-                    self._anchors.setdefault(spec.id, set()).update(content_tokens(phrase))
-        return bool(self._anchors.get(flag.id, set()) & set(content_tokens(text)))
-
-    def _prototypes(self) -> tuple[Matrix, Matrix]:
-        if self._vectors is None:
-            assert self._embed is not None
-            both = self._embed([e for _, e in self._examples] + self._none)
-            self._vectors = (both[: len(self._examples)], both[len(self._examples) :])
-        return self._vectors
-
-    def _colour(self, vectors: Matrix, texts: Sequence[str]) -> list[float]:
-        """Green minus red score of the colour model per sentence: a linear model over the
-        sentence's embedding, its last clause's and its stance cues, so that "mentoring is real"
-        and "mentoring is thinner than promised" can part ways while sharing a subject."""
-        if self._polarity is None:
-            examples, _ = self._prototypes()
-            known = [(e, f.kind, examples[i]) for i, (f, e) in enumerate(self._examples)]
-            moods = claims_moods()
-            coloured = [t for t in self._none if t in moods]
-            texts_known = [t for t, _, _ in known] + coloured
-            vectors_known = examples if not coloured else _vstack(examples, self._embed_all(coloured))
-            labels = [k for _, k, _ in known] + [moods[t] for t in coloured]
-            x = self._colour_features(vectors_known, texts_known)
-            self._polarity = fit_ridge(x, labels, KINDS, self.thresholds.polarity_penalty)
-        scores = self._colour_features(vectors, texts) @ self._polarity
-        return [float(green - red) for red, green in scores]
+    def _coloured(self, texts: Sequence[str]) -> tuple[list[int], list[str]]:
+        """The training sentences whose colour is known: the flag's, else their good or bad news."""
+        kinds = {f.id: f.kind for f in self.flags}
+        moods = claims_moods()
+        rows: list[int] = []
+        labels: list[str] = []
+        for i, (text, (_, label)) in enumerate(zip(texts, self._labelled, strict=True)):
+            colour = kinds.get(label) or moods.get(text)
+            if colour is not None:
+                rows.append(i)
+                labels.append(colour)
+        return rows, labels
 
     def _embed_all(self, texts: Sequence[str]) -> Matrix:
         assert self._embed is not None
         return self._embed(list(texts))
 
-    def _colour_features(self, vectors: Matrix, texts: Sequence[str]) -> npt.NDArray[np.float64]:
+    def _features(self, vectors: Matrix, texts: Sequence[str], words: WordFeatures) -> npt.NDArray[np.float64]:
+        """The sentence's embedding, its last clause's, its stance cues and its words."""
         import numpy as np
 
-        parts = [vectors.astype(np.float64)]
-        if self.thresholds.last_clause_weight:
-            parts.append(self.thresholds.last_clause_weight * self._last_clauses(vectors, texts))
+        th = self.thresholds
         cues = np.array([read(t).cues for t in texts], dtype=np.float64).reshape(len(texts), -1)
-        parts.append(self.thresholds.stance_weight * cues)
+        parts = [
+            vectors.astype(np.float64),
+            th.last_clause_weight * self._last_clauses(vectors, texts),
+            th.stance_weight * cues,
+            th.word_weight * words.matrix(texts),
+        ]
         return with_bias(np.hstack(parts))
 
     def _last_clauses(self, vectors: Matrix, texts: Sequence[str]) -> npt.NDArray[np.float64]:
@@ -386,23 +397,9 @@ class FlagDetector:
         return out
 
 
-def _vstack(a: Matrix, b: Matrix) -> Matrix:
-    import numpy as np
-
-    return np.vstack([a, b])
-
-
 @lru_cache(maxsize=1)
 def claims_moods() -> dict[str, str]:
     """The colour of the labelled sentences that are good or bad news (training_claims.jsonl)."""
 
     rows = read_raw(CLAIMS_TRAINING)
     return {r["text"]: _COLOUR_OF_MOOD[r["sentiment"]] for r in rows if r.get("sentiment") in _COLOUR_OF_MOOD}
-
-
-def _company_sentences() -> list[str]:
-    """Sentences from company material (research's labelled set): plain statements, mostly no flag."""
-    from askback.research.schema import LabelledSentences
-    from askback.research.topics import TRAINING
-
-    return [r.text for r in load_data(TRAINING, LabelledSentences).root]

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator, m
 
 from askback.core.taxonomy import CATEGORY_IDS
 
-Turn = Literal["negation", "contrast", "comparison", "hedge", "reported"]
+Turn = Literal["negation", "contrast", "comparison", "hedge", "reported", "sarcasm"]
 
 
 class FlagEntry(BaseModel):

@@ -68,7 +68,7 @@ class Models:
     database)."""
 
     def __init__(self, session: Session, runtime: Runtime) -> None:
-        from askback.research.vectors import embed_cached, embed_fixed
+        from askback.research.vectors import cached_arrays, embed_cached, embed_fixed
 
         self.embed: Callable[[Sequence[str]], Vectors] | None = None  # without a model: phrases and TF-IDF
         shipped: Callable[[Sequence[str]], Vectors] | None = None
@@ -79,8 +79,13 @@ class Models:
         # Trained once per runtime (a CLI command, a web server), not per request: fitting the
         # claim models reads the stance of every training sentence.
         model = (embedder.name, id(embedder)) if embedder is not None else None
-        self.flags = runtime.shared("flag-detector", model, lambda: FlagDetector(shipped))
-        self.claims = runtime.shared("claim-classifier", model, lambda: ClaimClassifier(shipped))
+        name = embedder.name if embedder is not None else None
+        self.flags = runtime.shared(
+            "flag-detector", model, lambda: FlagDetector(shipped, model=name, cache=cached_arrays)
+        )
+        self.claims = runtime.shared(
+            "claim-classifier", model, lambda: ClaimClassifier(shipped, model=name, cache=cached_arrays)
+        )
 
     def vectors(self, texts: Sequence[str]) -> Vectors | None:
         return self.embed(list(texts)) if self.embed is not None and texts else None

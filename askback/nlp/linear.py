@@ -23,15 +23,36 @@ def fit_ridge(x: Matrix, labels: Sequence[str], classes: Sequence[str], penalty:
     """Weights (features x classes) of one-vs-rest ridge regression to +1/-1 targets.
 
     The last column of ``x`` must be the bias column of ones; it is not penalised, so a
-    class's base rate is learnt whatever the penalty."""
+    class's base rate is learnt whatever the penalty. With more features than rows (words
+    beside an embedding), the same solution is found in the rows' space, a system the size of
+    the training set rather than of the vocabulary."""
     import numpy as np
 
     targets = -np.ones((len(labels), len(classes)))
     targets[np.arange(len(labels)), [list(classes).index(label) for label in labels]] = 1.0
+    if x.shape[0] < x.shape[1]:
+        return _fit_ridge_dual(x, targets, penalty)
     gram = x.T @ x + penalty * np.eye(x.shape[1])
     gram[-1, -1] -= penalty
     weights: Matrix = np.asarray(np.linalg.solve(gram, x.T @ targets), dtype=np.float64)
     return weights
+
+
+def _fit_ridge_dual(x: Matrix, targets: Matrix, penalty: float) -> Matrix:
+    """Ridge with a free bias as ridge on centred data (the bias is then the means' difference),
+    solved through the rows' Gram matrix: w = Xc' (Xc Xc' + penalty I)^-1 Yc."""
+    import numpy as np
+
+    features = x[:, :-1]
+    mean_x, mean_y = features.mean(axis=0), targets.mean(axis=0)
+    centred = features - mean_x
+    single = centred.astype(np.float32)  # the Gram matrix in single precision: twice as fast, ample for ridge
+    gram = (single @ single.T).astype(np.float64)
+    alpha = np.linalg.solve(gram + penalty * np.eye(len(x)), targets - mean_y)
+    weights = centred.T @ alpha
+    bias = mean_y - mean_x @ weights
+    out: Matrix = np.vstack([weights, bias[None, :]])
+    return out
 
 
 def with_bias(x: Matrix) -> Matrix:

@@ -158,8 +158,10 @@ def clauses(text: str) -> list[str]:
     return [c.strip(" ,.") for c in found if words(c)] or [text]
 
 
+@lru_cache(maxsize=16384)
 def read(text: str) -> Reading:
-    """Words with their clause, negation scope and lean, and the sentence's stance cues."""
+    """Words with their clause, negation scope and lean, and the sentence's stance cues.
+    Remembered: the flag, colour and sentiment models each read the same sentences."""
     table = lexicon()
     found: list[Word] = []
     parts = clauses(text)

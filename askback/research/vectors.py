@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
@@ -65,27 +65,38 @@ def _embed_missing(embedder: Embedder, missing: dict[str, str], on_progress: Emb
 
 def embed_fixed(embedder: Embedder, texts: Sequence[str]) -> Vectors:
     """Vectors for texts that ship with askback, cached in the data directory by model and text."""
+
+    def compute() -> dict[str, Vectors]:
+        return {"vectors": embedder.embed(list(texts))}
+
+    found: Vectors = cached_arrays("vectors", [embedder.name, *texts], compute)["vectors"]
+    if found.shape != (len(texts), embedder.dimensions):  # a damaged file
+        return embedder.embed(list(texts))
+    return found
+
+
+def cached_arrays(kind: str, made_from: Sequence[str], compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """Arrays computed from what askback ships (vectors of its examples, a model fitted on its
+    labelled sentences), kept in the data directory under a digest of ``made_from``, so each
+    machine computes them once; a missing or damaged file is computed again."""
     import numpy as np
 
     from askback import config
 
-    digest = hashlib.sha256(embedder.name.encode())
-    for text in texts:
-        digest.update(b"\0" + text.encode("utf-8"))
-    cache = config.home() / "cache" / f"vectors-{digest.hexdigest()[:16]}.npy"
-    # A missing or damaged file is computed again below.
-    with contextlib.suppress(OSError, ValueError):
-        vectors: Vectors = np.load(cache, allow_pickle=False)
-        if vectors.shape == (len(texts), embedder.dimensions):
-            return vectors
-    vectors = embedder.embed(list(texts))
+    digest = hashlib.sha256()
+    for part in made_from:
+        digest.update(part.encode("utf-8") + b"\0")
+    cache = config.home() / "cache" / f"{kind}-{digest.hexdigest()[:16]}.npz"
+    with contextlib.suppress(OSError, ValueError, KeyError), np.load(cache, allow_pickle=False) as stored:
+        return {name: stored[name] for name in stored.files}
+    arrays = compute()
     # A read-only data directory only costs speed.
     with contextlib.suppress(OSError):
         cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(".tmp.npy")
-        np.save(tmp, vectors, allow_pickle=False)
+        tmp = cache.with_suffix(".tmp.npz")
+        np.savez(tmp, **arrays)
         tmp.replace(cache)
-    return vectors
+    return arrays
 
 
 def static_for(embedder: Embedder) -> Embedder | None:

@@ -36,7 +36,9 @@ def test_one_person_saying_it_twice_counts_once(runtime: Runtime) -> None:
 
 def test_sentences_are_stored_classified_with_their_flags(runtime: Runtime) -> None:
     [(account_id, new)] = service.add_accounts(
-        runtime, "Acme", [AccountDraft("They say we are like a family. On-call pays 300 euros a week.", who="current")]
+        runtime,
+        "Acme",
+        [AccountDraft("They say we are like a family. On-call is paid extra, 300 euros a week.", who="current")],
     )
     assert new
     _, record = service.get_account(runtime, account_id)
@@ -54,11 +56,11 @@ def test_the_database_caches_the_user_s_sentences_and_not_the_models_examples(ru
     from askback import config
     from askback.store.models import EmbeddingRow
 
-    said = "They say we are like a family. On-call pays 300 euros a week."
+    said = "They say we are like a family. On-call is paid extra, 300 euros a week."
     service.add_accounts(Runtime(runtime.db, embedder=WordsEmbedder()), "Acme", [AccountDraft(said, who="current")])
     with runtime.session() as session:
         assert session.scalar(select(func.count()).select_from(EmbeddingRow)) == 2  # the account's two sentences
-    assert list((config.home() / "cache").glob("vectors-*.npy"))
+    assert list((config.home() / "cache").glob("vectors-*.npz"))
 
 
 def test_the_same_account_twice_is_stored_once(runtime: Runtime) -> None:

@@ -6,11 +6,12 @@ import pytest
 from embedders import real_model
 
 from askback.assess.claims import ClaimClassifier
+from askback.nlp.embeddings import MODEL_NAME
 
 
 @pytest.fixture(scope="module")
 def classifier() -> ClaimClassifier:
-    return ClaimClassifier(real_model().embed)
+    return ClaimClassifier(real_model().embed, model=MODEL_NAME)
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from embedders import real_model
@@ -10,11 +12,15 @@ from embedders import real_model
 from askback.assess.flags import FLAGS, FlagDetector, PhraseMatcher, catalogue, load_flags, training_sentences
 from askback.core.taxonomy import CATEGORY_IDS
 from askback.errors import DataError
+from askback.nlp.embeddings import MODEL_NAME
+
+if TYPE_CHECKING:
+    from askback.nlp.embeddings import Vectors
 
 
 @pytest.fixture(scope="module")
 def detector() -> FlagDetector:
-    return FlagDetector(real_model().embed)
+    return FlagDetector(real_model().embed, model=MODEL_NAME)
 
 
 def test_the_flag_list_is_valid_and_covers_every_category() -> None:
@@ -62,7 +68,8 @@ def test_without_the_model_only_phrases_count() -> None:
 def test_paraphrases_are_found_by_meaning(detector: FlagDetector, text: str, flag: str) -> None:
     [found] = detector.detect([text])
     assert [(m.flag.id, m.how) for m in found] == [(flag, "meaning")]
-    assert found[0].matched  # the example it is closest to, to show why
+    assert found[0].matched  # the words that raised it, to show why
+    assert all(word in text.lower() for word in found[0].matched.split(", "))
 
 
 @pytest.mark.parametrize(
@@ -125,3 +132,41 @@ def test_the_flag_list_is_data_with_colour_and_why() -> None:
     assert {f["colour"] for f in listed} == {"red", "green"}
     assert all(f["id"] and f["name"] and f["why"] for f in listed)
     assert [f["colour"] for f in listed] == sorted((f["colour"] for f in listed), key=lambda c: c != "red")
+
+
+@pytest.mark.parametrize(
+    ("text", "not_raised"),
+    [
+        ("The on-call allowance is tiny.", "sustainable-on-call"),
+        ("Bands exist but are only shared with managers.", "published-salary-bands"),
+        ("Slack never really sleeps here, people answer at 11pm.", "off-hours-respected"),
+        ("A senior developer is retiring in March after 19 years with the company.", "no-career-path"),
+        ("36-hour contracts are normal.", "unpaid-overtime"),
+        ("I took my sabbatical in year three without any pushback.", "no-time-to-learn"),
+        ("Mentoring answer was thinner than the careers site made me expect.", "mentoring-program"),
+    ],
+)
+def test_a_flag_by_meaning_follows_what_the_sentence_says(detector: FlagDetector, text: str, not_raised: str) -> None:
+    """Sentences that name a flag's subject and say the opposite, or nothing either way."""
+    [found] = detector.detect([text])
+    assert not_raised not in {m.flag.id for m in found}
+
+
+def test_a_trained_reader_is_fitted_once_per_machine_for_the_same_sentences() -> None:
+    from askback import config
+    from askback.research.vectors import cached_arrays
+
+    rows = [("Nobody has taken the learning budget.", ("no-time-to-learn",)), ("We ship on Tuesdays.", ())]
+    seen: list[list[str]] = []
+
+    def embed(texts: Sequence[str]) -> Vectors:
+        seen.append(list(texts))
+        return real_model().embed(texts)
+
+    found = [
+        FlagDetector(embed, training=rows * 3, model="test-once", cache=cached_arrays).detect(["Nobody used it."])
+        for _ in range(2)
+    ]
+    assert found[0] == found[1]
+    assert sum("We ship on Tuesdays." in texts for texts in seen) == 1  # fitted once
+    assert len(list((config.home() / "cache").glob("flag-model-*.npz"))) == 1  # and kept for the next process

@@ -9,16 +9,17 @@ from embedders import real_model
 
 from askback.assess.claims import ClaimClassifier
 from askback.assess.flags import FlagDetector
+from askback.nlp.embeddings import MODEL_NAME
 
 
 @pytest.fixture(scope="module")
 def detector() -> FlagDetector:
-    return FlagDetector(real_model().embed)
+    return FlagDetector(real_model().embed, model=MODEL_NAME)
 
 
 @pytest.fixture(scope="module")
 def classifier() -> ClaimClassifier:
-    return ClaimClassifier(real_model().embed)
+    return ClaimClassifier(real_model().embed, model=MODEL_NAME)
 
 
 @pytest.mark.parametrize(

@@ -40,3 +40,17 @@ def test_logistic_of_extreme_scores_stays_a_probability() -> None:
 
     assert logistic([1e6], 0.0, [1.0]) == pytest.approx(1.0)
     assert logistic([1e6], 0.0, [-1.0]) == pytest.approx(0.0)
+
+
+def test_with_more_features_than_rows_the_solution_is_the_same() -> None:
+    """Words beside an embedding give more features than training sentences; solving in the
+    rows' space must give the weights the ordinary solve gives, bias unpenalised included."""
+    rng = np.random.default_rng(7)
+    x = with_bias(rng.normal(size=(40, 90)))
+    labels = [("a", "b", "c")[i % 3] for i in range(40)]
+    wide = fit_ridge(x, labels, ("a", "b", "c"), penalty=2.0)
+    targets = -np.ones((40, 3))
+    targets[np.arange(40), [("a", "b", "c").index(label) for label in labels]] = 1.0
+    gram = x.T @ x + 2.0 * np.eye(91)
+    gram[-1, -1] -= 2.0
+    assert np.allclose(wide, np.linalg.solve(gram, x.T @ targets), atol=1e-4)

@@ -43,7 +43,7 @@ TEXTS = ["Everyone gets 25 days of paid leave.", "We deploy twice a day.", "Engi
 
 
 def cache_files() -> list[Path]:
-    return sorted((config.home() / "cache").glob("vectors-*.npy"))
+    return sorted((config.home() / "cache").glob("vectors-*.npz"))
 
 
 def test_shipped_texts_are_embedded_once_per_machine() -> None:
@@ -103,3 +103,20 @@ def test_cached_texts_are_neither_embedded_nor_counted_again(db: Database) -> No
     assert seen == [(1, 1)]
     assert embedder.calls[-1] == ["New text."]
     assert vectors.shape == (4, DIMENSIONS)
+
+
+def test_arrays_made_from_shipped_data_are_computed_once_per_machine() -> None:
+    from askback.research.vectors import cached_arrays
+
+    made: list[int] = []
+
+    def compute() -> dict[str, np.ndarray]:
+        made.append(1)
+        return {"weights": np.arange(6.0).reshape(2, 3), "terms": np.array(["paid", "tiny"])}
+
+    first = cached_arrays("model", ["trained on", "these sentences"], compute)
+    again = cached_arrays("model", ["trained on", "these sentences"], compute)
+    other = cached_arrays("model", ["trained on", "other sentences"], compute)
+    assert len(made) == 2
+    assert np.array_equal(first["weights"], again["weights"]) and list(again["terms"]) == ["paid", "tiny"]
+    assert np.array_equal(other["weights"], first["weights"])
