@@ -1,6 +1,6 @@
 """Models fitted on the labelled sentences askback ships, once per process and once per machine.
 
-The flag reader and the claim classifier learn from some 5,600 sentences with their words as
+The flag reader and the claim classifier learn from some 7,000 sentences with their words as
 features; fitting them takes seconds, which a command that reads one note should not pay each
 time. What a fit produces is a few arrays, so it is kept under a digest of everything it was
 fitted from (the embedding model's name, the settings, every training sentence and label): in

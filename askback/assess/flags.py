@@ -3,7 +3,7 @@
 Two kinds of evidence. Phrases ("like a family", "unlimited PTO") are matched as whole words,
 case-insensitively: precise and explainable, unless the sentence turns them ("not a family").
 Paraphrases ("the founder calls us his second family") are caught by a trained reader: a
-linear model that learns which flag a sentence raises, or none, from about 2,400 labelled
+linear model that learns which flag a sentence raises, or none, from about 7,000 labelled
 sentences written the way people write notes and reviews, many of them turning (negation,
 contrast, a comparison with a promise, reported speech, sarcasm), each with the flag it really
 raises. Its features are the sentence's embedding (what it is about), its last clause's

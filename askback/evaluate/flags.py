@@ -32,7 +32,7 @@ FRESH_MOODS = "tests/data/claims_opinions_fresh.jsonl"
 TURNS = ("negation", "contrast", "comparison", "hedge", "reported", "sarcasm")
 COLOUR_OF_MOOD = {"negative": "red", "positive": "green"}
 GRID = {
-    "flag_penalty": (1.0, 2.0),  # 3 lost on 3,983 sentences
+    "flag_penalty": (1.0,),  # 3 lost on 3,983 sentences, 2 on 5,645
     "margin": (0.0, 0.1, 0.2),
     "colour_veto": (0.0, 0.3),
     "phrase_colour_veto": (0.0, 99.0),  # 99: a phrase is never vetoed; 0.5 lost on 3,983 sentences

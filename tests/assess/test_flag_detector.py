@@ -69,7 +69,7 @@ def test_paraphrases_are_found_by_meaning(detector: FlagDetector, text: str, fla
     [found] = detector.detect([text])
     assert [(m.flag.id, m.how) for m in found] == [(flag, "meaning")]
     assert found[0].matched  # the words that raised it, to show why
-    assert all(word in text.lower() for word in found[0].matched.split(", "))
+    assert all(word.removeprefix("not ... ") in text.lower() for word in found[0].matched.split(", "))
 
 
 @pytest.mark.parametrize(
