@@ -61,6 +61,7 @@ class Thresholds:
     margin: float  # the flag's score ahead of "no flag" for a match by meaning
     polarity_penalty: float  # ridge penalty of the red / green colour model
     phrase_colour_veto: float  # drop a phrase match when the colour model leans the other way by more than this
+    phrase_margin: float  # drop a phrase match whose flag the flag model puts this far or more behind "no flag"
     stance_weight: float  # the stance cues beside the embedding
     last_clause_weight: float  # the embedding of the sentence's last clause
     word_weight: float  # the words, negation-marked (:mod:`askback.nlp.word_features`)
@@ -245,6 +246,7 @@ class FlagDetector:
         self.flags = tuple(flags if flags is not None else load_flags())
         self.thresholds = thresholds or shipped_thresholds()
         self.phrases = PhraseMatcher(self.flags)
+        self._index = {f.id: i for i, f in enumerate(self.flags)}
         self._embed = embed
         rows = training if training is not None else training_sentences()
         known = {f.id for f in self.flags}
@@ -292,10 +294,9 @@ class FlagDetector:
         x = self._features(vectors, texts, fitted.words)
         scores = x @ fitted.flag_weights
         colours = [float(green - red) for red, green in x @ fitted.colour_weights]
-        veto = self.thresholds.phrase_colour_veto
         kept = [
-            {k: m for k, m in hits.items() if self._colour_agrees(m.flag, c, veto)}
-            for hits, c in zip(found, colours, strict=True)
+            {k: m for k, m in hits.items() if self._phrase_holds(m.flag, row, c)}
+            for hits, row, c in zip(found, scores, colours, strict=True)
         ]
         for i, (hits, row, colour) in enumerate(zip(kept, scores, colours, strict=True)):
             best = 1 + int(row[1:].argmax())
@@ -305,6 +306,20 @@ class FlagDetector:
                 words = self._raising_words(x[i], fitted, best)
                 hits[flag.id] = FlagMatch(flag, "meaning", words, round(ahead, 3))
         return kept
+
+    def _phrase_holds(self, flag: FlagSpec, row: npt.NDArray[np.float64], colour: float) -> bool:
+        """A phrase names a flag's subject, not always the flag: "one-to-one coaching" in a
+        sentence about the learning budget is not about meeting the manager. The phrase's flag
+        stands unless the colour model reads the sentence the other way, or the flag model reads
+        the sentence as another flag's and puts this one far behind "no flag" (the reader's own
+        flag may then be found instead). Where the reader's best flag is the phrase's, the
+        phrase settles it: "on-call is paid extra, 300 euros a week"."""
+        column = 1 + self._index[flag.id]
+        ahead = float(row[column] - row[0])
+        own = int(row[1:].argmax()) + 1 == column
+        return (own or ahead > self.thresholds.phrase_margin) and self._colour_agrees(
+            flag, colour, self.thresholds.phrase_colour_veto
+        )
 
     def _agrees(self, flag: FlagSpec, reading: Reading) -> bool:
         """A flag's colour must not contradict the sentence: no green flag on bad news."""

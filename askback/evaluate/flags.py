@@ -36,6 +36,7 @@ GRID = {
     "margin": (0.0, 0.1, 0.2),
     "colour_veto": (0.0, 0.3),
     "phrase_colour_veto": (0.0, 99.0),  # 99: a phrase is never vetoed; 0.5 lost on 3,983 sentences
+    "phrase_margin": (-99.0, -0.5, 0.0, 0.3),  # -99: the flag model never overrules a phrase
     "word_weight": (1.0,),  # 0.5 lost on 3,983 sentences
     "use_mood": (0.0, 1.0),
 }

@@ -135,7 +135,7 @@ def _says(facts: list[Fact], own: Distinctive, company: Company) -> dict[str, li
     for fact in facts:
         topic = topic_of[fact.id]
         if topic in table:
-            by_category.setdefault(table[topic].category, []).append(fact)
+            by_category.setdefault(table[topic].fact_category, []).append(fact)
     says: dict[str, list[Line]] = {}
     for category in taxonomy.CATEGORY_IDS:
         chosen: list[Line] = []

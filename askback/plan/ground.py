@@ -12,6 +12,7 @@ Every question carries the fact it rests on, so the candidate can say where they
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -55,6 +56,8 @@ POLICY_TOPICS = frozenset(
     }
 )
 PER_TOPIC = 3
+CALENDAR_NAMES = frozenset(n.lower() for n in (*calendar.day_name, *calendar.month_name) if n)
+VALUES = "values"  # the pattern a stance is asked with, whatever subject it names
 MAX_GROUNDED = 48
 # A clause ends at punctuation, but not at the comma or point inside a number ("EUR 1,500", "3.5").
 CLAUSE_END = re.compile(r"[;:()]|[,.](?!\d)")
@@ -338,6 +341,8 @@ def _lower_first(text: str) -> str:
     A word is taken for an ordinary one when ordinary company text uses it in lower case."""
     first = text.split()[0]
     lowered = first.lower()
+    if lowered in CALENDAR_NAMES:
+        return text  # "Friday drinks ...": a day's or a month's name keeps its capital
     common = lowered in STOP_WORDS or background()[0].get(lowered, 0) >= COMMON_WORD
     if first.istitle() and len(first) > 1 and first != "I" and common:
         return text[0].lower() + text[1:]
@@ -533,8 +538,11 @@ def build(
         return None
     short, lead = cited
     sure = topic in _keywords().hits(fact.text)
-    stance = kind == "value" and kind not in pattern.asks  # "we do not celebrate ...", whatever the topic
-    ask = patterns().kinds[kind] if not sure or stance else pattern.ask(kind)
+    if kind == "value" and kind not in pattern.asks and VALUES in patterns().topics:
+        # "We do not celebrate people for working through the night" names a social-life
+        # keyword and states a value: it is asked, filed and listened to as one.
+        topic, pattern, sure = VALUES, patterns().topics[VALUES], True
+    ask = patterns().kinds[kind] if not sure else pattern.ask(kind)
     text = patterns().leads[lead].format(where=where(fact), hook=short) + " " + ask
     question = Question(
         id=f"grounded-{topic}-{fact.id}",

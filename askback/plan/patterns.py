@@ -27,8 +27,9 @@ class Strict(BaseModel):
 class TopicPattern(Strict):
     """How facts on one research topic become questions, and who they suit."""
 
-    category: str
+    category: str  # of the question asked ("How was the work covered ..." is about the team)
     subtopic: str
+    about: str | None = None  # the category of the fact itself, where it differs (parental leave is leave)
     roles: tuple[str, ...]
     stages: tuple[str, ...]
     priorities: tuple[str, ...]
@@ -74,7 +75,14 @@ class TopicPattern(Strict):
             raise ValueError(f"unknown category {self.category!r}")
         if self.subtopic not in taxonomy.subtopic_ids(self.category):
             raise ValueError(f"subtopic {self.subtopic!r} is not in category {self.category!r}")
+        if self.about is not None and self.about not in taxonomy.CATEGORY_IDS:
+            raise ValueError(f"unknown category {self.about!r} in 'about'")
         return self
+
+    @property
+    def fact_category(self) -> str:
+        """The category a fact on this topic belongs to when it is shown as it stands (the brief)."""
+        return self.about or self.category
 
     def ask(self, kind: str) -> str:
         """The topic's ask for this kind of fact, or its default."""

@@ -152,6 +152,16 @@ def test_a_flag_by_meaning_follows_what_the_sentence_says(detector: FlagDetector
     assert not_raised not in {m.flag.id for m in found}
 
 
+def test_a_phrase_counts_where_the_reader_reads_its_flag_and_not_where_it_reads_another(
+    detector: FlagDetector,
+) -> None:
+    """A phrase names a subject; the reader decides whether the sentence is about its flag."""
+    [coaching] = detector.detect(["A learning budget of EUR 3,000 for courses, books and one-to-one coaching."])
+    assert "manager-1on1s-regular" not in {m.flag.id for m in coaching}
+    [paid] = detector.detect(["On-call is paid extra, 300 euros a week."])
+    assert "sustainable-on-call" in {m.flag.id for m in paid}
+
+
 def test_a_trained_reader_is_fitted_once_per_machine_for_the_same_sentences() -> None:
     from askback import config
     from askback.research.vectors import cached_arrays

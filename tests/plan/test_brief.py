@@ -63,6 +63,16 @@ def test_the_brief_says_what_is_distinctive_and_the_numbers_each_with_its_source
     assert "essentials" in brief.says and "growth" in brief.says
 
 
+def test_a_fact_is_filed_under_what_it_is_about_not_what_its_question_asks() -> None:
+    """A plan asks about parental leave as a question about the team (who covered the work);
+    the brief shows the policy itself with the other leave and pay."""
+    leave = fact(6, "Parents get 16 weeks of fully paid parental leave.", "parental-leave")
+    office = fact(7, "We opened our second office, in Lisbon, in 2020.", "office-locations")
+    brief = build_brief(ACME, [leave, office], distinctive.find([leave, office], names=("Acme",)), {})
+    assert {line.text for line in brief.says["essentials"]} == {leave.text, office.text}
+    assert "people" not in brief.says
+
+
 def test_the_brief_as_markdown_and_json_keeps_every_source() -> None:
     brief = build_brief(ACME, FACTS, distinctive.find(FACTS), {})
     text = render_text(brief, markdown=True)

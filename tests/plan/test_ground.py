@@ -327,6 +327,14 @@ def test_what_the_company_refuses_to_do_is_asked_as_a_stance() -> None:
     )
     assert grounded.kind == "value"
     assert grounded.question.text.endswith(patterns().kinds["value"])
+    # Filed as a value, with a value's follow-up: not as social life with questions about parties.
+    assert grounded.question.category == "culture"
+    assert grounded.question.follow_ups == (patterns().topics["values"].follow_up,)
+
+
+def test_a_day_s_name_keeps_its_capital_when_quoted_mid_sentence() -> None:
+    (grounded,) = grounded_questions([fact(1, "Friday drinks in the office and a monthly team lunch.", "social-life")])
+    assert "“Friday drinks" in grounded.question.text
 
 
 def test_the_fact_is_quoted_with_its_apostrophes() -> None:
