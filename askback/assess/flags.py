@@ -61,7 +61,7 @@ class Thresholds:
     margin: float  # the flag's score ahead of "no flag" for a match by meaning
     polarity_penalty: float  # ridge penalty of the red / green colour model
     phrase_colour_veto: float  # drop a phrase match when the colour model leans the other way by more than this
-    phrase_margin: float  # drop a phrase match whose flag the flag model puts this far or more behind "no flag"
+    phrase_margin: float  # drop a phrase match whose flag is not the flag model's best and is this far behind "no flag"
     stance_weight: float  # the stance cues beside the embedding
     last_clause_weight: float  # the embedding of the sentence's last clause
     word_weight: float  # the words, negation-marked (:mod:`askback.nlp.word_features`)
